@@ -1,0 +1,38 @@
+# The front door: `make run` and `make test`. Everything else is a convenience.
+PRESET ?= release
+BUILD_DIR := build/$(PRESET)
+DB ?= data/gapfill.db
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: run test build bootstrap configure bench clean format
+
+run: bootstrap
+	@$(MAKE) --no-print-directory configure
+	cmake --build $(BUILD_DIR) --target gapfill
+	@mkdir -p $(dir $(DB))
+	$(BUILD_DIR)/gapfill demo --db $(DB) --if-empty
+	exec $(BUILD_DIR)/gapfill serve --db $(DB) --listen $(LISTEN)
+
+test: bootstrap
+	@$(MAKE) --no-print-directory configure
+	cmake --build $(BUILD_DIR)
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $$(nproc)
+
+build: bootstrap
+	@$(MAKE) --no-print-directory configure
+	cmake --build $(BUILD_DIR)
+
+bootstrap:
+	@scripts/bootstrap.sh
+
+configure:
+	@test -f $(BUILD_DIR)/CMakeCache.txt || cmake --preset $(PRESET)
+
+bench: build
+	bench/api.sh
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf build

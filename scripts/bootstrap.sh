@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what Gapfill needs to build, test and run on Debian 12, and nothing else.
+# Idempotent: when everything is present it changes nothing and prints one line.
+#   scripts/bootstrap.sh          build, test and run dependencies
+#   scripts/bootstrap.sh --bench  also the benchmark tools (wrk, nginx)
+set -euo pipefail
+
+build_packages=(
+  build-essential cmake ninja-build pkg-config ccache git tzdata ca-certificates
+  librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
+  nlohmann-json3-dev libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev
+  libcli11-dev libtomlplusplus-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev
+)
+bench_packages=(wrk nginx-light)
+
+wanted=("${build_packages[@]}")
+if [[ "${1:-}" == "--bench" ]]; then wanted+=("${bench_packages[@]}"); fi
+
+missing=()
+for package in "${wanted[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+
+if (( ${#missing[@]} == 0 )); then
+  echo "bootstrap: all ${#wanted[@]} Debian packages present"
+  exit 0
+fi
+
+echo "bootstrap: installing ${missing[*]}"
+sudo_cmd=()
+if (( EUID != 0 )); then
+  if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    sudo_cmd=(sudo -n)
+  else
+    echo "bootstrap: cannot install as $(id -un) without sudo. Please run as root:" >&2
+    echo "  apt-get update && apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+if ! "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"; then
+  "${sudo_cmd[@]}" apt-get update -q
+  "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" || {
+    echo "bootstrap: could not install: ${missing[*]}" >&2
+    exit 1
+  }
+fi

@@ -1,0 +1,82 @@
+#include "app/application.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+
+#include "http/api.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace gapfill::app {
+
+Result<std::unique_ptr<store::Store>> open_store(const std::string& path) {
+  const auto folder = std::filesystem::path(path).parent_path();
+  if (!folder.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(folder, error);
+    if (error) {
+      return fail(ErrorCode::kInternal,
+                  "cannot create the folder " + folder.string() + ": " + error.message());
+    }
+  }
+  store::SqliteOptions options;
+  options.path = path;
+  auto opened = TRY(store::open_sqlite_store(options));
+  TRY_STATUS(opened->migrate());
+  return opened;
+}
+
+Result<std::unique_ptr<Application>> Application::open(const Config& config) {
+  TRY_STATUS(validate_config(config));
+  std::unique_ptr<Application> app(new Application());
+  app->config_ = config;
+  app->store_ = TRY(open_store(config.db_path));
+  app->services_ = std::make_unique<domain::Services>(*app->store_, app->clock_);
+  TRY_STATUS(app->services_->load());
+  http::add_api_routes(app->router_, *app->services_);
+  app->dispatcher_ = std::make_unique<http::Dispatcher>(
+      app->router_, http::DispatchOptions{config.max_body_bytes});
+  const ListenAddress listen = TRY(parse_listen(config.listen));
+  http::ServerOptions server_options;
+  server_options.host = listen.host;
+  server_options.port = listen.port;
+  server_options.io_threads = config.io_threads;
+  server_options.worker_threads = config.worker_threads;
+  app->server_ = std::make_unique<http::Server>(server_options, *app->dispatcher_);
+  return app;
+}
+
+Application::~Application() { stop(); }
+
+void Application::start() {
+  server_->start();
+  sweeper_ = std::thread([this] { sweep_loop(); });
+}
+
+void Application::stop() {
+  {
+    std::lock_guard lock(sweep_mutex_);
+    stopping_ = true;
+  }
+  sweep_wakeup_.notify_all();
+  if (sweeper_.joinable()) sweeper_.join();
+  if (server_) server_->stop();
+}
+
+void Application::sweep_loop() {
+  const auto interval = std::chrono::minutes(config_.expiry_sweep_minutes);
+  std::unique_lock lock(sweep_mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    const auto expired = services_->posts().expire_due();
+    if (!expired) {
+      spdlog::error("sweep expiry_failed what=\"{}\"", expired.error().message);
+    } else if (*expired > 0) {
+      spdlog::info("sweep expired_posts={}", *expired);
+    }
+    lock.lock();
+    sweep_wakeup_.wait_for(lock, interval, [this] { return stopping_; });
+  }
+}
+
+}  // namespace gapfill::app

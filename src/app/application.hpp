@@ -1,0 +1,53 @@
+#pragma once
+// The wiring of one running Gapfill: store, domain, router, server. `serve`
+// uses it, and so do the integration tests, so they test what runs.
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "app/config.hpp"
+#include "base/time.hpp"
+#include "domain/services.hpp"
+#include "http/dispatcher.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "store/store.hpp"
+
+namespace gapfill::app {
+
+class Application {
+ public:
+  // Opens and migrates the store and loads the read model. Does not listen.
+  static Result<std::unique_ptr<Application>> open(const Config& config);
+  ~Application();
+
+  // Starts listening and the periodic expiry sweep. Throws when it cannot bind.
+  void start();
+  // Stops the server (requests in flight finish) and the sweep.
+  void stop();
+  std::uint16_t port() const { return server_->port(); }
+  domain::Services& services() { return *services_; }
+
+ private:
+  Application() = default;
+  void sweep_loop();
+
+  Config config_;
+  SystemClock clock_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<domain::Services> services_;
+  http::Router router_;
+  std::unique_ptr<http::Dispatcher> dispatcher_;
+  std::unique_ptr<http::Server> server_;
+  std::thread sweeper_;
+  std::mutex sweep_mutex_;
+  std::condition_variable sweep_wakeup_;
+  bool stopping_ = false;
+};
+
+// Opens and migrates the SQLite store at `path`, creating its folder.
+Result<std::unique_ptr<store::Store>> open_store(const std::string& path);
+
+}  // namespace gapfill::app

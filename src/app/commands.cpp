@@ -1,0 +1,179 @@
+#include "app/commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+
+#include "app/application.hpp"
+#include "domain/demo.hpp"
+
+#ifndef GAPFILL_VERSION
+#define GAPFILL_VERSION "dev"
+#endif
+
+namespace gapfill::app {
+namespace {
+
+// Flags shared by the subcommands that touch the database.
+struct CommonFlags {
+  std::string config_file;
+  std::string db_path;
+};
+
+void add_common_flags(CLI::App& command, CommonFlags& flags) {
+  command.add_option("--config", flags.config_file, "TOML configuration file (or GAPFILL_CONFIG)");
+  command.add_option("--db", flags.db_path, "SQLite database file (default data/gapfill.db)");
+}
+
+// Builds the configuration: defaults, file, environment, then flags.
+Result<Config> build_config(const CommonFlags& flags) {
+  Config config;
+  std::string file = flags.config_file;
+  if (file.empty()) {
+    if (const char* from_env = std::getenv("GAPFILL_CONFIG")) file = from_env;
+  }
+  if (!file.empty()) TRY_STATUS(load_config_file(file, config));
+  TRY_STATUS(load_config_env(config));
+  if (!flags.db_path.empty()) config.db_path = flags.db_path;
+  return config;
+}
+
+void setup_logging(const std::string& level) {
+  spdlog::set_pattern("time=%Y-%m-%dT%H:%M:%S.%eZ level=%l %v", spdlog::pattern_time_type::utc);
+  spdlog::set_level(spdlog::level::from_str(level));
+}
+
+int report(const Error& error) {
+  std::cerr << "gapfill: " << error.message << "\n";
+  return 1;
+}
+
+int serve(const CommonFlags& flags, const std::string& listen) {
+  auto config = build_config(flags);
+  if (!config) return report(config.error());
+  if (!listen.empty()) config->listen = listen;
+  setup_logging(config->log_level);
+
+  // Block the stop signals before any thread starts, then wait for one.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto app = Application::open(*config);
+  if (!app) return report(app.error());
+  try {
+    (*app)->start();
+  } catch (const std::exception& error) {
+    std::cerr << "gapfill: " << error.what() << "\n";
+    return 1;
+  }
+  const auto address = parse_listen(config->listen);
+  std::cout << fmt::format("Gapfill is serving on http://{}:{} (database {})\n",
+                           address->host.find(':') != std::string::npos
+                               ? "[" + address->host + "]"
+                               : address->host,
+                           (*app)->port(), config->db_path)
+            << std::flush;
+  int received = 0;
+  sigwait(&signals, &received);
+  spdlog::info("server stopping signal={}", received);
+  (*app)->stop();
+  return 0;
+}
+
+int migrate(const CommonFlags& flags) {
+  auto config = build_config(flags);
+  if (!config) return report(config.error());
+  auto store = open_store(config->db_path);
+  if (!store) return report(store.error());
+  const auto version = (*store)->schema_version();
+  if (!version) return report(version.error());
+  std::cout << "Database " << config->db_path << " is at schema version " << *version << "\n";
+  return 0;
+}
+
+int demo(const CommonFlags& flags, bool if_empty) {
+  auto config = build_config(flags);
+  if (!config) return report(config.error());
+  auto store = open_store(config->db_path);
+  if (!store) return report(store.error());
+  bool has_networks = false;
+  auto counted = (*store)->read([&](store::Transaction& transaction) -> Status {
+    has_networks = !TRY(transaction.networks().list()).empty();
+    return {};
+  });
+  if (!counted) return report(counted.error());
+  if (if_empty && has_networks) {
+    std::cout << "The database already has networks; no demo added.\n";
+    return 0;
+  }
+  const auto summary = domain::seed_demo(**store);
+  if (!summary) return report(summary.error());
+  if (!summary->created) {
+    std::cout << "The demo network 'riverside' is already there.\n";
+  } else {
+    std::cout << fmt::format("Seeded the demo network 'riverside': {} posts, {} matches.\n",
+                             summary->posts, summary->matches);
+  }
+  return 0;
+}
+
+int expire(const CommonFlags& flags) {
+  auto config = build_config(flags);
+  if (!config) return report(config.error());
+  auto store = open_store(config->db_path);
+  if (!store) return report(store.error());
+  SystemClock clock;
+  domain::Services services(**store, clock);
+  if (auto loaded = services.load(); !loaded) return report(loaded.error());
+  const auto expired = services.posts().expire_due();
+  if (!expired) return report(expired.error());
+  std::cout << "Closed " << *expired << " expired posts.\n";
+  return 0;
+}
+
+}  // namespace
+
+int run_command_line(int argc, char** argv) {
+  CLI::App cli{"Gapfill: software for community mutual aid networks"};
+  cli.require_subcommand(1);
+  CommonFlags flags;
+
+  std::string listen;
+  auto* serve_command = cli.add_subcommand("serve", "Serve the API on HTTP");
+  add_common_flags(*serve_command, flags);
+  serve_command->add_option("--listen", listen, "ADDR:PORT to listen on (default 127.0.0.1:8080)");
+
+  auto* migrate_command = cli.add_subcommand("migrate", "Create or upgrade the database schema");
+  add_common_flags(*migrate_command, flags);
+
+  bool if_empty = false;
+  auto* demo_command = cli.add_subcommand("demo", "Seed the fictional demo network 'riverside'");
+  add_common_flags(*demo_command, flags);
+  demo_command->add_flag("--if-empty", if_empty, "Only when the database has no network yet");
+
+  auto* expire_command = cli.add_subcommand("expire", "Close open posts whose time has passed");
+  add_common_flags(*expire_command, flags);
+
+  cli.add_subcommand("version", "Print the version");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return cli.exit(error);
+  }
+  if (serve_command->parsed()) return serve(flags, listen);
+  if (migrate_command->parsed()) return migrate(flags);
+  if (demo_command->parsed()) return demo(flags, if_empty);
+  if (expire_command->parsed()) return expire(flags);
+  std::cout << "gapfill " << GAPFILL_VERSION << "\n";
+  return 0;
+}
+
+}  // namespace gapfill::app

@@ -1,0 +1,137 @@
+#include "app/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <set>
+
+namespace gapfill::app {
+namespace {
+
+std::unexpected<Error> config_error(const std::string& where, const std::string& what) {
+  return std::unexpected(Error{ErrorCode::kInvalid, where + ": " + what, {{where, what}}});
+}
+
+template <typename T>
+std::optional<T> parse_number(const std::string& text) {
+  T value{};
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+Result<ListenAddress> parse_listen(const std::string& text) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return config_error("listen", "must be HOST:PORT, such as 127.0.0.1:8080");
+  }
+  ListenAddress address;
+  address.host = text.substr(0, colon);
+  if (address.host.size() > 2 && address.host.front() == '[' && address.host.back() == ']') {
+    address.host = address.host.substr(1, address.host.size() - 2);
+  }
+  const auto port = parse_number<std::uint16_t>(text.substr(colon + 1));
+  if (!port) return config_error("listen", "the port must be 0 to 65535");
+  address.port = *port;
+  return address;
+}
+
+Status load_config_file(const std::string& path, Config& config) {
+  toml::table table;
+  try {
+    table = toml::parse_file(path);
+  } catch (const toml::parse_error& error) {
+    return config_error(path, std::string(error.description()) + " at line " +
+                                  std::to_string(error.source().begin.line));
+  }
+  static const std::map<std::string, std::set<std::string>> kKnown{
+      {"server", {"listen", "io_threads", "worker_threads", "max_body_bytes"}},
+      {"database", {"path"}},
+      {"log", {"level"}},
+      {"sweep", {"expiry_minutes"}}};
+  for (const auto& [section, node] : table) {
+    const std::string name(section.str());
+    const auto known = kKnown.find(name);
+    if (known == kKnown.end() || !node.is_table()) return config_error(name, "is not a known section");
+    for (const auto& [key, value] : *node.as_table()) {
+      if (!known->second.contains(std::string(key.str()))) {
+        return config_error(name + "." + std::string(key.str()), "is not a known setting");
+      }
+    }
+  }
+  auto read_string = [&](const char* section, const char* key, std::string& out) -> Status {
+    const auto node = table[section][key];
+    if (!node) return {};
+    if (!node.is_string()) return config_error(std::string(section) + "." + key, "must be a string");
+    out = node.as_string()->get();
+    return {};
+  };
+  auto read_count = [&](const char* section, const char* key, auto& out) -> Status {
+    const auto node = table[section][key];
+    if (!node) return {};
+    if (!node.is_integer() || node.as_integer()->get() < 0) {
+      return config_error(std::string(section) + "." + key, "must be a whole number");
+    }
+    out = static_cast<std::remove_reference_t<decltype(out)>>(node.as_integer()->get());
+    return {};
+  };
+  TRY_STATUS(read_string("server", "listen", config.listen));
+  TRY_STATUS(read_count("server", "io_threads", config.io_threads));
+  TRY_STATUS(read_count("server", "worker_threads", config.worker_threads));
+  TRY_STATUS(read_count("server", "max_body_bytes", config.max_body_bytes));
+  TRY_STATUS(read_string("database", "path", config.db_path));
+  TRY_STATUS(read_string("log", "level", config.log_level));
+  TRY_STATUS(read_count("sweep", "expiry_minutes", config.expiry_sweep_minutes));
+  return {};
+}
+
+Status load_config_env(Config& config) {
+  auto get = [](const char* name) -> std::optional<std::string> {
+    const char* value = std::getenv(name);
+    if (value == nullptr) return std::nullopt;
+    return std::string(value);
+  };
+  auto count = [&](const char* name, auto& out) -> Status {
+    const auto value = get(name);
+    if (!value) return {};
+    const auto parsed = parse_number<std::remove_reference_t<decltype(out)>>(*value);
+    if (!parsed) return config_error(name, "must be a whole number");
+    out = *parsed;
+    return {};
+  };
+  if (auto value = get("GAPFILL_LISTEN")) config.listen = *value;
+  if (auto value = get("GAPFILL_DB")) config.db_path = *value;
+  if (auto value = get("GAPFILL_LOG_LEVEL")) config.log_level = *value;
+  TRY_STATUS(count("GAPFILL_IO_THREADS", config.io_threads));
+  TRY_STATUS(count("GAPFILL_WORKER_THREADS", config.worker_threads));
+  TRY_STATUS(count("GAPFILL_MAX_BODY_BYTES", config.max_body_bytes));
+  TRY_STATUS(count("GAPFILL_EXPIRY_SWEEP_MINUTES", config.expiry_sweep_minutes));
+  return {};
+}
+
+Status validate_config(const Config& config) {
+  TRY(parse_listen(config.listen));
+  if (config.io_threads < 1 || config.io_threads > 64) {
+    return config_error("io_threads", "must be 1 to 64");
+  }
+  if (config.worker_threads < 1 || config.worker_threads > 256) {
+    return config_error("worker_threads", "must be 1 to 256");
+  }
+  if (config.max_body_bytes < 1024 || config.max_body_bytes > 16 * 1024 * 1024) {
+    return config_error("max_body_bytes", "must be 1024 to 16777216");
+  }
+  if (config.db_path.empty()) return config_error("database.path", "must not be empty");
+  static const std::set<std::string> kLevels{"trace", "debug", "info", "warn", "error", "off"};
+  if (!kLevels.contains(config.log_level)) {
+    return config_error("log.level", "must be trace, debug, info, warn, error or off");
+  }
+  if (config.expiry_sweep_minutes < 1 || config.expiry_sweep_minutes > 24 * 60) {
+    return config_error("sweep.expiry_minutes", "must be 1 to 1440");
+  }
+  return {};
+}
+
+}  // namespace gapfill::app

@@ -1,0 +1,58 @@
+#pragma once
+// Every bound the program enforces, in one place, with its unit in its name.
+
+#include <cstddef>
+#include <cstdint>
+
+namespace gapfill::limits {
+
+// Networks.
+constexpr std::size_t kSlugMinChars = 3;
+constexpr std::size_t kSlugMaxChars = 40;
+constexpr std::size_t kNetworkNameMaxChars = 120;
+constexpr std::size_t kNetworkDescriptionMaxChars = 4000;
+constexpr double kAreaRadiusMaxKm = 2000.0;
+constexpr int kRetentionDaysMin = 1;
+constexpr int kRetentionDaysMax = 3650;
+constexpr int kRetentionDaysDefault = 30;
+constexpr int kPostExpiryDaysMin = 1;
+constexpr int kPostExpiryDaysMax = 365;
+constexpr int kPostExpiryDaysDefault = 30;
+constexpr std::size_t kLanguagesMax = 20;
+constexpr std::size_t kTimezoneMaxChars = 64;
+
+// Posts.
+constexpr std::size_t kTitleMaxChars = 120;
+constexpr std::size_t kDetailsMaxChars = 4000;
+constexpr std::int64_t kQuantityMin = 1;
+constexpr std::int64_t kQuantityMax = 100'000;
+constexpr std::size_t kLocationTextMaxChars = 200;
+constexpr std::size_t kContactNameMaxChars = 100;
+constexpr std::size_t kEmailMaxChars = 254;
+constexpr std::size_t kPhoneMaxChars = 32;
+constexpr std::size_t kAreaTextMaxChars = 200;
+constexpr std::size_t kAccessibilityNeedsMax = 10;
+constexpr std::int64_t kPassengersMax = 20;
+constexpr std::size_t kNoteMaxChars = 1000;
+// A public point is snapped to a grid of this many degrees (about 1.1 km of
+// latitude) so that a listing never shows where someone lives.
+constexpr double kPublicPointGridDegrees = 0.01;
+
+// Listings.
+constexpr int kListLimitDefault = 20;
+constexpr int kListLimitMax = 100;
+constexpr double kListRadiusDefaultKm = 25.0;
+constexpr double kListRadiusMaxKm = 500.0;
+
+// HTTP.
+constexpr std::size_t kMaxBodyBytesDefault = 64 * 1024;
+constexpr std::size_t kMaxUrlBytes = 8 * 1024;
+constexpr std::size_t kMaxHeaderFieldBytes = 8 * 1024;
+constexpr std::size_t kMaxHeaderCount = 100;
+constexpr std::size_t kMaxJsonDepth = 8;
+
+// Tokens: 32 random bytes, 256 bits.
+constexpr std::size_t kTokenBytes = 32;
+constexpr std::size_t kTokenMaxChars = 128;
+
+}  // namespace gapfill::limits

@@ -1,0 +1,75 @@
+#include <mutex>
+
+#include "domain/categories.hpp"
+#include "domain/services.hpp"
+#include "domain/validation.hpp"
+
+namespace gapfill::domain {
+
+Status NetworkService::load() {
+  std::map<NetworkId, Network> by_id;
+  std::map<std::string, NetworkId> id_by_slug;
+  std::map<NetworkId, std::vector<Category>> categories;
+  TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
+    for (Network& network : TRY(transaction.networks().list())) {
+      categories[network.id] = TRY(transaction.networks().categories(network.id));
+      id_by_slug[network.slug] = network.id;
+      by_id[network.id] = std::move(network);
+    }
+    return {};
+  }));
+  std::unique_lock lock(mutex_);
+  by_id_ = std::move(by_id);
+  id_by_slug_ = std::move(id_by_slug);
+  categories_ = std::move(categories);
+  return {};
+}
+
+Result<Network> NetworkService::create(const NetworkDraft& draft) {
+  Network network;
+  FieldErrors errors;
+  apply_network_draft(draft, network, errors);
+  merge_read_errors(draft.read_errors, errors);
+  if (!errors.empty()) return invalid(std::move(errors));
+  network.created_at = services_.now();
+  const std::vector<Category> categories = default_categories(network.languages);
+  TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
+    network.id = TRY(transaction.networks().insert(network, categories));
+    return {};
+  }));
+  std::unique_lock lock(mutex_);
+  by_id_[network.id] = network;
+  id_by_slug_[network.slug] = network.id;
+  categories_[network.id] = categories;
+  return network;
+}
+
+Result<Network> NetworkService::find(const std::string& slug) const {
+  std::shared_lock lock(mutex_);
+  const auto found = id_by_slug_.find(slug);
+  if (found == id_by_slug_.end()) return not_found("Network");
+  return by_id_.at(found->second);
+}
+
+Result<Network> NetworkService::find(NetworkId id) const {
+  std::shared_lock lock(mutex_);
+  const auto found = by_id_.find(id);
+  if (found == by_id_.end()) return not_found("Network");
+  return found->second;
+}
+
+std::vector<Network> NetworkService::list() const {
+  std::shared_lock lock(mutex_);
+  std::vector<Network> networks;
+  for (const auto& [slug, id] : id_by_slug_) networks.push_back(by_id_.at(id));
+  return networks;
+}
+
+Result<std::vector<Category>> NetworkService::categories(const std::string& slug) const {
+  std::shared_lock lock(mutex_);
+  const auto found = id_by_slug_.find(slug);
+  if (found == id_by_slug_.end()) return not_found("Network");
+  return categories_.at(found->second);
+}
+
+}  // namespace gapfill::domain

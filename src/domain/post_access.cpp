@@ -1,0 +1,29 @@
+#include "domain/post_access.hpp"
+
+#include "domain/tokens.hpp"
+
+namespace gapfill::domain {
+
+Access access_to_post(const Post& post, const std::vector<Match>& matches,
+                      const std::string& token) {
+  if (token.empty()) return Access::kPublic;
+  if (tokens::matches(token, post.manage_token_hash)) return Access::kOwner;
+  for (const Match& match : matches) {
+    const bool helping =
+        match.status == MatchStatus::kAccepted || match.status == MatchStatus::kCompleted;
+    if (helping && match.request_id == post.id && tokens::matches(token, match.token_hash)) {
+      return Access::kVolunteer;
+    }
+  }
+  return Access::kPublic;
+}
+
+bool is_match_party(const Match& match, const Post& request, const Post* offer,
+                    const std::string& token) {
+  if (token.empty()) return false;
+  return tokens::matches(token, request.manage_token_hash) ||
+         (offer != nullptr && tokens::matches(token, offer->manage_token_hash)) ||
+         tokens::matches(token, match.token_hash);
+}
+
+}  // namespace gapfill::domain

@@ -1,0 +1,47 @@
+#pragma once
+// The in-memory read model of live posts (open and matched): what public
+// listings show, per network, with a spatial grid for "near" and an ordered
+// set for "newest". Loaded at start, then updated after every committed
+// write; the database stays the source of truth. Thread-safe: many readers,
+// one writer.
+
+#include <map>
+#include <set>
+#include <shared_mutex>
+#include <unordered_map>
+
+#include "domain/listing.hpp"
+#include "engine/spatial_grid.hpp"
+
+namespace gapfill::domain {
+
+class PostIndex {
+ public:
+  // Puts the post's public view in the index if it is live, removes it
+  // otherwise. Call after the write that changed it has committed.
+  void apply(const Post& post);
+
+  // True when this index can answer the query (live statuses only).
+  static bool answers(const ListQuery& query);
+
+  // One page of the listing; `query` must be one that answers() accepts.
+  ListPage list(const ListQuery& query) const;
+
+  std::size_t size() const;
+
+ private:
+  struct NetworkPosts {
+    std::unordered_map<PostId, ListedPost> posts;
+    geo::SpatialGrid grid;
+    // (created_at, id), newest first.
+    std::set<std::pair<UnixSeconds, PostId>, std::greater<>> newest;
+  };
+  void erase_locked(NetworkId network_id, PostId id);
+  static bool wanted(const ListQuery& query, const ListedPost& post);
+
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<NetworkId, NetworkPosts> networks_;
+  std::unordered_map<PostId, NetworkId> network_of_;
+};
+
+}  // namespace gapfill::domain

@@ -1,0 +1,196 @@
+#include <algorithm>
+
+#include "base/limits.hpp"
+#include "domain/history.hpp"
+#include "domain/lifecycle.hpp"
+#include "domain/post_access.hpp"
+#include "domain/services.hpp"
+#include "domain/tokens.hpp"
+#include "domain/transitions.hpp"
+#include "domain/validation.hpp"
+
+namespace gapfill::domain {
+namespace {
+
+constexpr int kExpiryBatchPosts = 200;
+
+// kUnauthorized without a token, kForbidden with a wrong one.
+std::unexpected<Error> refuse(const std::string& token) {
+  if (token.empty()) {
+    return fail(ErrorCode::kUnauthorized,
+                "This needs the post's manage token as 'Authorization: Bearer <token>'.");
+  }
+  return fail(ErrorCode::kForbidden, "This token does not allow changing this post.");
+}
+
+std::unexpected<Error> not_changeable(const Post& post) {
+  return fail(ErrorCode::kConflict,
+              "This post is " + std::string(to_string(post.status)) + " and can no longer change.");
+}
+
+// Reads the page that the store answers: statuses the in-memory index does
+// not hold (fulfilled, closed).
+Result<ListPage> list_from_store(store::Transaction& transaction, const ListQuery& query) {
+  store::PostFilter filter;
+  filter.network_id = query.network_id;
+  filter.kind = query.kind;
+  filter.category = query.category;
+  filter.statuses = {query.status};
+  const std::size_t wanted = static_cast<std::size_t>(query.limit) + 1;
+  ListPage page;
+  if (query.near) {
+    for (const Post& post :
+         TRY(transaction.posts().list_in_box(filter, geo::box_around(*query.near, query.radius_km)))) {
+      const double distance = geo::distance_km(*query.near, post.point);
+      if (distance > query.radius_km) continue;
+      ListItem item{to_listed(post), distance};
+      if (query.after && !comes_before(*query.after, cursor_of(item))) continue;
+      page.items.push_back(std::move(item));
+    }
+    std::sort(page.items.begin(), page.items.end(), [](const ListItem& a, const ListItem& b) {
+      return comes_before(cursor_of(a), cursor_of(b));
+    });
+    if (page.items.size() > wanted) page.items.resize(wanted);
+  } else {
+    std::optional<store::NewestCursor> after;
+    if (query.after) after = store::NewestCursor{query.after->created_at, query.after->id};
+    for (const Post& post :
+         TRY(transaction.posts().list_newest(filter, after, static_cast<int>(wanted)))) {
+      page.items.push_back(ListItem{to_listed(post), std::nullopt});
+    }
+  }
+  if (page.items.size() > static_cast<std::size_t>(query.limit)) {
+    page.items.pop_back();
+    page.next = cursor_of(page.items.back());
+  }
+  return page;
+}
+
+}  // namespace
+
+Result<CreatedPost> PostService::create(const std::string& network_slug, const PostDraft& draft) {
+  const Network network = TRY(services_.networks().find(network_slug));
+  const auto categories = TRY(services_.networks().categories(network_slug));
+  const UnixSeconds now = services_.now();
+  Post post;
+  FieldErrors errors;
+  apply_post_draft(draft, DraftMode::kCreate, categories, network, now, post, errors);
+  merge_read_errors(draft.read_errors, errors);
+  if (!errors.empty()) return invalid(std::move(errors));
+  const tokens::Issued token = tokens::issue();
+  post.network_id = network.id;
+  post.status = PostStatus::kOpen;
+  post.created_at = post.updated_at = post.waiting_since = now;
+  post.manage_token_hash = token.hash;
+  TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
+    post.id = TRY(transaction.posts().insert(post));
+    TRY_STATUS(record_event(transaction, post, "created", std::nullopt, "", now));
+    changed.push_back(post);
+    return Status{};
+  }));
+  return CreatedPost{std::move(post), network.slug, token.token};
+}
+
+Result<PostView> PostService::view(PostId id, const std::string& token) {
+  PostView view;
+  TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
+    view.post = TRY(transaction.posts().find(id));
+    view.matches = TRY(transaction.matches().list_for_post(id));
+    return {};
+  }));
+  view.access = access_to_post(view.post, view.matches, token);
+  if (view.access != Access::kOwner) view.matches.clear();
+  view.network_slug = TRY(services_.networks().find(view.post.network_id)).slug;
+  return view;
+}
+
+Result<PostView> PostService::update(PostId id, const std::string& token, const PostDraft& draft) {
+  const UnixSeconds now = services_.now();
+  TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
+    Post post = TRY(transaction.posts().find_for_update(id));
+    if (!tokens::matches(token, post.manage_token_hash)) return Status(refuse(token));
+    if (!is_changeable(post.status)) return Status(not_changeable(post));
+    const Network network = TRY(services_.networks().find(post.network_id));
+    const auto categories = TRY(services_.networks().categories(network.slug));
+    FieldErrors errors;
+    apply_post_draft(draft, DraftMode::kPatch, categories, network, now, post, errors);
+    merge_read_errors(draft.read_errors, errors);
+    if (!errors.empty()) return Status(invalid(std::move(errors)));
+    post.updated_at = now;
+    TRY_STATUS(transaction.posts().update(post));
+    TRY_STATUS(record_event(transaction, post, "edited", std::nullopt, "", now));
+    changed.push_back(std::move(post));
+    return Status{};
+  }));
+  return view(id, token);
+}
+
+Result<PostView> PostService::close(PostId id, const std::string& token,
+                                    std::optional<CloseReason> reason) {
+  const CloseReason chosen = reason.value_or(CloseReason::kWithdrawn);
+  if (chosen != CloseReason::kWithdrawn && chosen != CloseReason::kDuplicate) {
+    return invalid({{"reason", "must be withdrawn or duplicate"}});
+  }
+  const UnixSeconds now = services_.now();
+  TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
+    Post post = TRY(transaction.posts().find_for_update(id));
+    if (!tokens::matches(token, post.manage_token_hash)) return Status(refuse(token));
+    if (!is_changeable(post.status)) return Status(not_changeable(post));
+    return close_post(transaction, post, chosen, now, changed);
+  }));
+  return view(id, token);
+}
+
+Result<ListPage> PostService::list(const std::string& network_slug, ListQuery query) {
+  query.network_id = TRY(services_.networks().find(network_slug)).id;
+  if (query.category) {
+    const auto categories = TRY(services_.networks().categories(network_slug));
+    if (std::none_of(categories.begin(), categories.end(),
+                     [&](const Category& c) { return c.key == *query.category; })) {
+      return std::unexpected(Error{ErrorCode::kMalformed, "Some query parameters are not valid.",
+                                   {{"category", "is not one of this network's categories"}}});
+    }
+  }
+  if (query.after && query.after->by_distance != query.near.has_value()) {
+    return invalid({{"cursor", "belongs to a listing with other parameters"}});
+  }
+  if (PostIndex::answers(query)) return services_.index().list(query);
+  ListPage page;
+  TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
+    page = TRY(list_from_store(transaction, query));
+    return {};
+  }));
+  return page;
+}
+
+Result<std::vector<PostEvent>> PostService::history(PostId id, const std::string& token) {
+  std::vector<PostEvent> events;
+  TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
+    const Post post = TRY(transaction.posts().find(id));
+    if (!tokens::matches(token, post.manage_token_hash)) return Status(refuse(token));
+    events = TRY(transaction.events().list_for_post(id));
+    return {};
+  }));
+  return events;
+}
+
+Result<int> PostService::expire_due() {
+  int expired = 0;
+  for (;;) {
+    const UnixSeconds now = services_.now();
+    int batch = 0;
+    TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
+      batch = 0;
+      for (PostId id : TRY(transaction.posts().expired_open_posts(now, kExpiryBatchPosts))) {
+        Post post = TRY(transaction.posts().find_for_update(id));
+        TRY_STATUS(close_post(transaction, post, CloseReason::kExpired, now, changed));
+        ++batch;
+      }
+      return Status{};
+    }));
+    expired += batch;
+    if (batch < kExpiryBatchPosts) return expired;
+  }
+}
+
+}  // namespace gapfill::domain

@@ -1,0 +1,32 @@
+#include "domain/services.hpp"
+
+#include "domain/lifecycle.hpp"
+
+namespace gapfill::domain {
+
+Services::Services(store::Store& store, const Clock& clock)
+    : store_(store), clock_(clock), networks_(*this), posts_(*this), matches_(*this) {}
+
+Status Services::load() {
+  TRY_STATUS(networks_.load());
+  std::lock_guard lock(write_order_);
+  return store_.read([&](store::Transaction& transaction) -> Status {
+    store::PostFilter live;
+    live.statuses = {PostStatus::kOpen, PostStatus::kMatched};
+    return transaction.posts().for_each(live, [&](const Post& post) { index_.apply(post); });
+  });
+}
+
+Status Services::write(
+    const std::function<Status(store::Transaction&, std::vector<Post>& changed)>& work) {
+  std::lock_guard lock(write_order_);
+  std::vector<Post> changed;
+  TRY_STATUS(store_.write([&](store::Transaction& transaction) -> Status {
+    changed.clear();
+    return work(transaction, changed);
+  }));
+  for (const Post& post : changed) index_.apply(post);
+  return {};
+}
+
+}  // namespace gapfill::domain

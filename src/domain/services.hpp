@@ -1,0 +1,141 @@
+#pragma once
+// The domain's entry points: what the product can do, as functions over the
+// Store. No HTTP and no SQL here; http/ turns requests into these calls.
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "base/error.hpp"
+#include "base/time.hpp"
+#include "domain/drafts.hpp"
+#include "domain/listing.hpp"
+#include "domain/post_index.hpp"
+#include "store/store.hpp"
+
+namespace gapfill::domain {
+
+// Who is asking, as far as a bearer token tells.
+enum class Access {
+  kPublic,     // anyone
+  kOwner,      // holds the post's manage token
+  kVolunteer,  // holds the token of an accepted or completed match on the post
+};
+
+struct PostView {
+  Post post;
+  std::string network_slug;
+  Access access = Access::kPublic;
+  std::vector<Match> matches;  // only for kOwner
+};
+
+struct CreatedPost {
+  Post post;
+  std::string network_slug;
+  std::string manage_token;
+};
+
+struct MatchView {
+  Match match;
+  Post request;
+  std::optional<Post> offer;
+};
+
+struct CreatedMatch {
+  Match match;
+  std::string match_token;  // empty for a proposal between two posts
+};
+
+class Services;
+
+class NetworkService {
+ public:
+  explicit NetworkService(Services& services) : services_(services) {}
+  // Creates a network with the default categories, labelled in its languages.
+  Result<Network> create(const NetworkDraft& draft);
+  Result<Network> find(const std::string& slug) const;
+  Result<Network> find(NetworkId id) const;
+  std::vector<Network> list() const;
+  Result<std::vector<Category>> categories(const std::string& slug) const;
+  // Reloads the cache of networks from the store.
+  Status load();
+
+ private:
+  Services& services_;
+  mutable std::shared_mutex mutex_;
+  std::map<NetworkId, Network> by_id_;
+  std::map<std::string, NetworkId> id_by_slug_;
+  std::map<NetworkId, std::vector<Category>> categories_;
+};
+
+class PostService {
+ public:
+  explicit PostService(Services& services) : services_(services) {}
+  Result<CreatedPost> create(const std::string& network_slug, const PostDraft& draft);
+  // The post as `token` may see it (public when the token is empty or unknown).
+  Result<PostView> view(PostId id, const std::string& token);
+  Result<PostView> update(PostId id, const std::string& token, const PostDraft& draft);
+  // Closes by the poster: reason withdrawn (default) or duplicate.
+  Result<PostView> close(PostId id, const std::string& token, std::optional<CloseReason> reason);
+  // One page of a network's posts; the query's network_id is set from the slug.
+  Result<ListPage> list(const std::string& network_slug, ListQuery query);
+  Result<std::vector<PostEvent>> history(PostId id, const std::string& token);
+  // Closes every open post whose time has passed; returns how many.
+  Result<int> expire_due();
+
+ private:
+  Services& services_;
+};
+
+class MatchService {
+ public:
+  explicit MatchService(Services& services) : services_(services) {}
+  // A volunteer takes an open request: an accepted match and its token.
+  // kConflict when the request is no longer open.
+  Result<CreatedMatch> claim(PostId request_id, const ClaimDraft& draft);
+  // Pairs a request with an offer, proposed by the holder of either's token.
+  Result<CreatedMatch> propose(const ProposalDraft& draft, const std::string& token);
+  Result<MatchView> view(MatchId id, const std::string& token);
+  Result<MatchView> accept(MatchId id, const std::string& token);
+  Result<MatchView> complete(MatchId id, const std::string& token);
+  Result<MatchView> cancel(MatchId id, const std::string& token);
+
+ private:
+  Result<MatchView> transition(MatchId id, const std::string& token, MatchStatus to);
+  Services& services_;
+};
+
+// Owns the services, the read model and the order of writes.
+class Services {
+ public:
+  Services(store::Store& store, const Clock& clock);
+
+  // Loads the network cache and the read model. Call once before serving.
+  Status load();
+
+  NetworkService& networks() { return networks_; }
+  PostService& posts() { return posts_; }
+  MatchService& matches() { return matches_; }
+  const PostIndex& index() const { return index_; }
+  store::Store& store() { return store_; }
+  UnixSeconds now() const { return clock_.now(); }
+
+  // Runs `work` as one write transaction, then puts every post it reports
+  // in `changed` into the read model, in commit order.
+  Status write(const std::function<Status(store::Transaction&, std::vector<Post>& changed)>& work);
+
+ private:
+  store::Store& store_;
+  const Clock& clock_;
+  std::mutex write_order_;
+  PostIndex index_;
+  NetworkService networks_;
+  PostService posts_;
+  MatchService matches_;
+};
+
+}  // namespace gapfill::domain

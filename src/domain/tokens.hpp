@@ -1,0 +1,24 @@
+#pragma once
+// Secret bearer tokens (manage links, match tokens): 256 random bits, shown
+// once, stored only as a hash.
+
+#include <string>
+#include <string_view>
+
+namespace gapfill::tokens {
+
+struct Issued {
+  std::string token;  // give to the client, never store
+  std::string hash;   // store
+};
+
+// A fresh random token and its hash.
+Issued issue();
+
+// The hash stored for `token` (BLAKE2b-256, hex).
+std::string hash(std::string_view token);
+
+// True when `token` hashes to `stored_hash`, compared in constant time.
+bool matches(std::string_view token, const std::string& stored_hash);
+
+}  // namespace gapfill::tokens

@@ -1,0 +1,346 @@
+#include "domain/validation.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+
+#include "base/limits.hpp"
+#include "base/text.hpp"
+
+namespace gapfill::domain {
+namespace {
+
+constexpr std::array<std::string_view, 8> kAccessibilityNeeds{
+    "wheelchair", "car_seat", "booster_seat", "service_animal",
+    "mobility_aid", "extra_space", "door_to_door", "oxygen"};
+
+// Checks one text field: trims it, requires clean UTF-8 and a length within
+// [min_chars, max_chars] code points. Returns the trimmed value.
+std::string checked_text(const std::string& field, const std::string& value, std::size_t min_chars,
+                         std::size_t max_chars, bool single_line, FieldErrors& errors) {
+  std::string trimmed = trim(value);
+  if (!is_clean_text(trimmed, single_line)) {
+    errors[field] = single_line ? "must be plain text on one line" : "must be plain text";
+    return trimmed;
+  }
+  const std::size_t length = utf8_length(trimmed);
+  if (length < min_chars || length > max_chars) {
+    errors[field] = min_chars > 0
+                        ? fmt::format("must be {} to {} characters", min_chars, max_chars)
+                        : fmt::format("must be at most {} characters", max_chars);
+  }
+  return trimmed;
+}
+
+void check_range(const std::string& field, std::int64_t value, std::int64_t min, std::int64_t max,
+                 FieldErrors& errors) {
+  if (value < min || value > max) errors[field] = fmt::format("must be {} to {}", min, max);
+}
+
+bool is_valid_language(const std::string& code) {
+  return code.size() >= 2 && code.size() <= 3 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+void apply_contact(const ContactDraft& draft, Contact& contact, FieldErrors& errors) {
+  if (draft.name) {
+    contact.name = checked_text("contact.name", *draft.name, 0, limits::kContactNameMaxChars, true,
+                                errors);
+  }
+  if (draft.email) {
+    contact.email = trim(*draft.email);
+    if (!contact.email.empty() && !is_valid_email(contact.email)) {
+      errors["contact.email"] = "must be an e-mail address such as sam@example.org";
+    }
+  }
+  if (draft.phone) {
+    contact.phone = trim(*draft.phone);
+    if (!contact.phone.empty() && !is_valid_phone(contact.phone)) {
+      errors["contact.phone"] = "must be a phone number: digits, spaces, + ( ) - and . only";
+    }
+  }
+  if (draft.method) {
+    contact.method = *draft.method;
+  } else if (!contact.phone.empty()) {
+    contact.method = ContactMethod::kPhone;
+  } else if (!contact.email.empty()) {
+    contact.method = ContactMethod::kEmail;
+  } else {
+    contact.method = ContactMethod::kSite;
+  }
+  if (contact.method == ContactMethod::kPhone && contact.phone.empty()) {
+    errors["contact.phone"] = "is needed when the preferred method is phone";
+  }
+  if (contact.method == ContactMethod::kEmail && contact.email.empty()) {
+    errors["contact.email"] = "is needed when the preferred method is email";
+  }
+}
+
+void apply_ride(const RideDraft& draft, Ride& ride, FieldErrors& errors) {
+  if (draft.pickup_area) {
+    ride.pickup_area = checked_text("ride.pickup_area", *draft.pickup_area, 0,
+                                    limits::kAreaTextMaxChars, true, errors);
+  }
+  if (draft.dropoff_area) {
+    ride.dropoff_area = checked_text("ride.dropoff_area", *draft.dropoff_area, 0,
+                                     limits::kAreaTextMaxChars, true, errors);
+  }
+  if (draft.appointment_at) ride.appointment_at = draft.appointment_at;
+  if (draft.return_trip) ride.return_trip = *draft.return_trip;
+  if (draft.passengers) {
+    check_range("ride.passengers", *draft.passengers, 1, limits::kPassengersMax, errors);
+    ride.passengers = static_cast<int>(std::clamp<std::int64_t>(*draft.passengers, 1, limits::kPassengersMax));
+  }
+  if (draft.accessibility_needs) {
+    const auto& needs = *draft.accessibility_needs;
+    if (needs.size() > limits::kAccessibilityNeedsMax) {
+      errors["ride.accessibility_needs"] =
+          fmt::format("must list at most {} needs", limits::kAccessibilityNeedsMax);
+    } else if (auto unknown = std::find_if_not(needs.begin(), needs.end(),
+                                               is_known_accessibility_need);
+               unknown != needs.end()) {
+      errors["ride.accessibility_needs"] =
+          fmt::format("must each be one of: {}", fmt::join(kAccessibilityNeeds, ", "));
+    } else {
+      ride.accessibility_needs = needs;
+      std::sort(ride.accessibility_needs.begin(), ride.accessibility_needs.end());
+      ride.accessibility_needs.erase(
+          std::unique(ride.accessibility_needs.begin(), ride.accessibility_needs.end()),
+          ride.accessibility_needs.end());
+    }
+  }
+}
+
+}  // namespace
+
+void merge_read_errors(const ReadErrors& read_errors, FieldErrors& errors) {
+  for (const auto& [field, message] : read_errors) errors[field] = message;
+}
+
+bool is_valid_slug(const std::string& slug) {
+  return slug.size() >= limits::kSlugMinChars && slug.size() <= limits::kSlugMaxChars &&
+         std::all_of(slug.begin(), slug.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+bool is_valid_email(const std::string& email) {
+  if (email.size() > limits::kEmailMaxChars) return false;
+  const auto at = email.find('@');
+  if (at == std::string::npos || at == 0 || at != email.rfind('@')) return false;
+  const std::string domain = email.substr(at + 1);
+  const auto dot = domain.find('.');
+  if (dot == std::string::npos || dot == 0 || domain.back() == '.') return false;
+  return std::none_of(email.begin(), email.end(), [](char c) {
+    return static_cast<unsigned char>(c) <= ' ' || c == '<' || c == '>' || c == '"' || c == ',';
+  });
+}
+
+bool is_valid_phone(const std::string& phone) {
+  if (phone.size() > limits::kPhoneMaxChars) return false;
+  int digits = 0;
+  for (char c : phone) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c != ' ' && c != '+' && c != '(' && c != ')' && c != '-' && c != '.') {
+      return false;
+    }
+  }
+  return digits >= 3 && digits <= 20;
+}
+
+bool is_known_timezone(const std::string& name) {
+  if (name == "UTC") return true;
+  if (name.empty() || name.size() > limits::kTimezoneMaxChars || name.front() == '/' ||
+      name.find("..") != std::string::npos) {
+    return false;
+  }
+  const bool plain = std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           c == '/' || c == '_' || c == '-' || c == '+';
+  });
+  std::error_code error;
+  return plain && std::filesystem::is_regular_file("/usr/share/zoneinfo/" + name, error);
+}
+
+bool is_known_accessibility_need(const std::string& key) {
+  return std::find(kAccessibilityNeeds.begin(), kAccessibilityNeeds.end(), key) !=
+         kAccessibilityNeeds.end();
+}
+
+void apply_network_draft(const NetworkDraft& draft, Network& network, FieldErrors& errors) {
+  if (!draft.slug) {
+    errors["slug"] = "is required";
+  } else if (!is_valid_slug(*draft.slug)) {
+    errors["slug"] = fmt::format("must be {} to {} characters of a-z, 0-9 and -",
+                                 limits::kSlugMinChars, limits::kSlugMaxChars);
+  } else {
+    network.slug = *draft.slug;
+  }
+  if (!draft.name) {
+    errors["name"] = "is required";
+  } else {
+    network.name = checked_text("name", *draft.name, 1, limits::kNetworkNameMaxChars, true, errors);
+  }
+  if (draft.description) {
+    network.description = checked_text("description", *draft.description, 0,
+                                       limits::kNetworkDescriptionMaxChars, false, errors);
+  }
+  if (!draft.lat) errors["area.lat"] = "is required";
+  if (!draft.lon) errors["area.lon"] = "is required";
+  if (draft.lat && (*draft.lat < -90 || *draft.lat > 90)) errors["area.lat"] = "must be -90 to 90";
+  if (draft.lon && (*draft.lon < -180 || *draft.lon > 180)) {
+    errors["area.lon"] = "must be -180 to 180";
+  }
+  network.area.centre = {draft.lat.value_or(0), draft.lon.value_or(0)};
+  if (!draft.radius_km) {
+    errors["area.radius_km"] = "is required";
+  } else if (!(*draft.radius_km > 0 && *draft.radius_km <= limits::kAreaRadiusMaxKm)) {
+    errors["area.radius_km"] = fmt::format("must be more than 0 and at most {}",
+                                           limits::kAreaRadiusMaxKm);
+  } else {
+    network.area.radius_km = *draft.radius_km;
+  }
+  network.languages = draft.languages.value_or(std::vector<std::string>{"en"});
+  if (network.languages.empty() || network.languages.size() > limits::kLanguagesMax ||
+      !std::all_of(network.languages.begin(), network.languages.end(), is_valid_language)) {
+    errors["languages"] = fmt::format(
+        "must list 1 to {} language codes such as \"en\" or \"es\"", limits::kLanguagesMax);
+  }
+  network.timezone = draft.timezone.value_or("UTC");
+  if (!is_known_timezone(network.timezone)) {
+    errors["timezone"] = "must be an IANA time zone such as \"America/Denver\"";
+  }
+  network.retention_days =
+      static_cast<int>(draft.retention_days.value_or(limits::kRetentionDaysDefault));
+  check_range("retention_days", draft.retention_days.value_or(limits::kRetentionDaysDefault),
+              limits::kRetentionDaysMin, limits::kRetentionDaysMax, errors);
+  network.post_expiry_days =
+      static_cast<int>(draft.post_expiry_days.value_or(limits::kPostExpiryDaysDefault));
+  check_range("post_expiry_days", draft.post_expiry_days.value_or(limits::kPostExpiryDaysDefault),
+              limits::kPostExpiryDaysMin, limits::kPostExpiryDaysMax, errors);
+  network.listed = draft.listed.value_or(true);
+}
+
+void apply_post_draft(const PostDraft& draft, DraftMode mode,
+                      const std::vector<Category>& categories, const Network& network,
+                      UnixSeconds now, Post& post, FieldErrors& errors) {
+  const bool creating = mode == DraftMode::kCreate;
+  if (creating) {
+    if (!draft.kind) errors["kind"] = "is required: request or offer";
+    post.kind = draft.kind.value_or(PostKind::kRequest);
+  } else if (draft.kind && *draft.kind != post.kind) {
+    errors["kind"] = "cannot be changed; close this post and make a new one";
+  }
+
+  if (creating && !draft.category) errors["category"] = "is required";
+  if (draft.category) {
+    const bool known = std::any_of(categories.begin(), categories.end(),
+                                   [&](const Category& c) { return c.key == *draft.category; });
+    if (known) {
+      post.category = *draft.category;
+    } else {
+      errors["category"] = "is not one of this network's categories";
+    }
+  }
+
+  if (creating && !draft.title) errors["title"] = "is required";
+  if (draft.title) {
+    post.title = checked_text("title", *draft.title, 1, limits::kTitleMaxChars, true, errors);
+  }
+  if (draft.cleared.contains("details")) post.details.clear();
+  if (draft.details) {
+    post.details =
+        checked_text("details", *draft.details, 0, limits::kDetailsMaxChars, false, errors);
+  }
+  if (draft.cleared.contains("quantity")) post.quantity.reset();
+  if (draft.quantity) {
+    check_range("quantity", *draft.quantity, limits::kQuantityMin, limits::kQuantityMax, errors);
+    post.quantity = draft.quantity;
+  }
+  if (draft.urgency) post.urgency = *draft.urgency;
+
+  if (draft.cleared.contains("window")) {
+    post.window_from.reset();
+    post.window_to.reset();
+  }
+  if (draft.window_from) post.window_from = draft.window_from;
+  if (draft.window_to) post.window_to = draft.window_to;
+  if (post.window_from && post.window_to && *post.window_from >= *post.window_to) {
+    errors["window.to"] = "must be after window.from";
+  }
+  if (draft.window_to && *draft.window_to <= now) errors["window.to"] = "must be in the future";
+  constexpr UnixSeconds kWindowHorizon = 366 * kSecondsPerDay;
+  if (post.window_from && *post.window_from > now + kWindowHorizon) {
+    errors["window.from"] = "must be within a year from now";
+  }
+  if (post.window_to && *post.window_to > now + 2 * kWindowHorizon) {
+    errors["window.to"] = "must be within two years from now";
+  }
+
+  if (draft.point) {
+    if (!geo::is_valid(*draft.point)) {
+      errors["location"] = "lat must be -90 to 90 and lon -180 to 180";
+    } else {
+      post.point = geo::snap_to_grid(*draft.point, limits::kPublicPointGridDegrees);
+    }
+  } else if (creating || draft.cleared.contains("location")) {
+    post.point = geo::snap_to_grid(network.area.centre, limits::kPublicPointGridDegrees);
+  }
+  if (draft.cleared.contains("location")) post.location_text.clear();
+  if (draft.location_text) {
+    post.location_text = checked_text("location.text", *draft.location_text, 0,
+                                      limits::kLocationTextMaxChars, true, errors);
+  }
+
+  if (draft.cleared.contains("contact")) post.contact = Contact{};
+  if (draft.contact) apply_contact(*draft.contact, post.contact, errors);
+
+  const bool transport = post.category == "transport";
+  if (draft.cleared.contains("ride")) post.ride.reset();
+  if (draft.ride) {
+    if (!transport) {
+      errors["ride"] = "is only for posts in the transport category";
+    } else {
+      Ride ride = post.ride.value_or(Ride{});
+      apply_ride(*draft.ride, ride, errors);
+      post.ride = std::move(ride);
+    }
+  } else if (!transport && post.ride) {
+    post.ride.reset();  // the category moved away from transport
+  }
+}
+
+void check_note(const std::optional<std::string>& note, FieldErrors& errors) {
+  if (note) checked_text("note", *note, 0, limits::kNoteMaxChars, false, errors);
+}
+
+void check_quantity(const std::optional<std::int64_t>& quantity, const std::string& field,
+                    FieldErrors& errors) {
+  if (quantity) check_range(field, *quantity, limits::kQuantityMin, limits::kQuantityMax, errors);
+}
+
+void check_claim(const ClaimDraft& draft, Volunteer& volunteer, FieldErrors& errors) {
+  if (!draft.volunteer_name) {
+    errors["volunteer.name"] = "is required";
+  } else {
+    volunteer.name = checked_text("volunteer.name", *draft.volunteer_name, 1,
+                                  limits::kContactNameMaxChars, true, errors);
+  }
+  volunteer.email = trim(draft.volunteer_email.value_or(""));
+  volunteer.phone = trim(draft.volunteer_phone.value_or(""));
+  if (!volunteer.email.empty() && !is_valid_email(volunteer.email)) {
+    errors["volunteer.email"] = "must be an e-mail address such as alex@example.org";
+  }
+  if (!volunteer.phone.empty() && !is_valid_phone(volunteer.phone)) {
+    errors["volunteer.phone"] = "must be a phone number: digits, spaces, + ( ) - and . only";
+  }
+  if (volunteer.email.empty() && volunteer.phone.empty() && !errors.contains("volunteer.email")) {
+    errors["volunteer.email"] = "or volunteer.phone is needed so the requester can reach you";
+  }
+  check_quantity(draft.quantity, "quantity", errors);
+  check_note(draft.note, errors);
+}
+
+}  // namespace gapfill::domain

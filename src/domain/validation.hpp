@@ -1,0 +1,47 @@
+#pragma once
+// The rules for every value a client may send. Each function collects every
+// problem into `errors` (field -> message) rather than stopping at the first.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "domain/drafts.hpp"
+#include "store/model.hpp"
+
+namespace gapfill::domain {
+
+using FieldErrors = std::map<std::string, std::string>;
+
+// Fills `network` from a draft for a new network.
+void apply_network_draft(const NetworkDraft& draft, Network& network, FieldErrors& errors);
+
+// Applies a new post's draft (`creating`) or a patch to `post`. `categories`
+// are the network's. `now` bounds the time window.
+enum class DraftMode { kCreate, kPatch };
+void apply_post_draft(const PostDraft& draft, DraftMode mode,
+                      const std::vector<Category>& categories, const Network& network,
+                      UnixSeconds now, Post& post, FieldErrors& errors);
+
+// Checks a volunteer's claim; fills `volunteer`.
+void check_claim(const ClaimDraft& draft, Volunteer& volunteer, FieldErrors& errors);
+
+// Checks a free-text note (claims, proposals).
+void check_note(const std::optional<std::string>& note, FieldErrors& errors);
+
+// Checks a match quantity.
+void check_quantity(const std::optional<std::int64_t>& quantity, const std::string& field,
+                    FieldErrors& errors);
+
+// Adds the problems found while reading a draft; they win over the domain's
+// own message for the same field (which is usually "is required").
+void merge_read_errors(const ReadErrors& read_errors, FieldErrors& errors);
+
+// Field-level helpers, shared with the other validators.
+bool is_valid_slug(const std::string& slug);
+bool is_valid_email(const std::string& email);
+bool is_valid_phone(const std::string& phone);
+bool is_known_timezone(const std::string& name);
+bool is_known_accessibility_need(const std::string& key);
+
+}  // namespace gapfill::domain

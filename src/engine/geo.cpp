@@ -1,0 +1,66 @@
+#include "engine/geo.hpp"
+
+#include <algorithm>
+#include <numbers>
+
+namespace gapfill::geo {
+namespace {
+
+constexpr double kRadiansPerDegree = std::numbers::pi / 180.0;
+
+}  // namespace
+
+bool BoundingBox::contains(Point p) const {
+  if (p.lat < min_lat || p.lat > max_lat) return false;
+  if (crosses_antimeridian()) return p.lon >= min_lon || p.lon <= max_lon;
+  return p.lon >= min_lon && p.lon <= max_lon;
+}
+
+bool is_valid(Point p) {
+  return std::isfinite(p.lat) && std::isfinite(p.lon) && p.lat >= -90 && p.lat <= 90 &&
+         p.lon >= -180 && p.lon <= 180;
+}
+
+double distance_km(Point a, Point b) {
+  const double lat1 = a.lat * kRadiansPerDegree;
+  const double lat2 = b.lat * kRadiansPerDegree;
+  const double dlat = lat2 - lat1;
+  const double dlon = (b.lon - a.lon) * kRadiansPerDegree;
+  const double s1 = std::sin(dlat / 2);
+  const double s2 = std::sin(dlon / 2);
+  const double h = s1 * s1 + std::cos(lat1) * std::cos(lat2) * s2 * s2;
+  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+BoundingBox box_around(Point centre, double radius_km) {
+  const double dlat = radius_km / kEarthRadiusKm / kRadiansPerDegree;
+  BoundingBox box{centre.lat - dlat, centre.lat + dlat, -180, 180};
+  if (box.min_lat <= -90 || box.max_lat >= 90) {
+    box.min_lat = std::max(box.min_lat, -90.0);
+    box.max_lat = std::min(box.max_lat, 90.0);
+    return box;  // a pole is inside: every longitude
+  }
+  const double widest_lat = std::max(std::abs(box.min_lat), std::abs(box.max_lat));
+  const double dlon = dlat / std::cos(widest_lat * kRadiansPerDegree);
+  if (dlon >= 180) return box;
+  box.min_lon = centre.lon - dlon;
+  box.max_lon = centre.lon + dlon;
+  if (box.min_lon < -180) box.min_lon += 360;
+  if (box.max_lon > 180) box.max_lon -= 360;
+  return box;
+}
+
+Point snap_to_grid(Point p, double cell_degrees) {
+  auto snap = [cell_degrees](double value) {
+    return (std::floor(value / cell_degrees) + 0.5) * cell_degrees;
+  };
+  Point snapped{snap(p.lat), snap(p.lon)};
+  snapped.lat = std::clamp(snapped.lat, -90.0, 90.0);
+  if (snapped.lon > 180) snapped.lon -= 360;
+  // Round away floating-point noise so the wire shows 46.875, not 46.87500000001.
+  snapped.lat = std::round(snapped.lat * 1e6) / 1e6;
+  snapped.lon = std::round(snapped.lon * 1e6) / 1e6;
+  return snapped;
+}
+
+}  // namespace gapfill::geo

@@ -1,0 +1,186 @@
+#include "http/api.hpp"
+
+#include "http/api_support.hpp"
+#include "http/decode.hpp"
+#include "http/json_body.hpp"
+#include "http/list_params.hpp"
+
+namespace gapfill::http {
+namespace {
+
+using nlohmann::json;
+
+Response list_posts(domain::Services& services, Request& request) {
+  const std::string& slug = request.params.at("slug");
+  auto query = parse_list_params(request);
+  if (!query) return error_response(query.error());
+  return respond(services.posts().list(slug, *query), [&](const domain::ListPage& page) {
+    json items = json::array();
+    for (const auto& item : page.items) items.push_back(listed_json(item, slug));
+    return json_response(
+        200, {{"items", std::move(items)},
+              {"next_cursor", page.next ? json(domain::encode_cursor(*page.next)) : json(nullptr)}});
+  });
+}
+
+Response create_post(domain::Services& services, Request& request) {
+  auto draft = decode_post(request);
+  if (!draft) return error_response(draft.error());
+  return respond(services.posts().create(request.params.at("slug"), *draft),
+                 [](const domain::CreatedPost& created) {
+                   const domain::PostView view{created.post, created.network_slug,
+                                               domain::Access::kOwner, {}};
+                   Response response = json_response(
+                       201, {{"post", post_json(view)}, {"manage_token", created.manage_token}});
+                   response.headers.emplace_back("Location",
+                                                 "/api/v1/posts/" + std::to_string(created.post.id));
+                   return response;
+                 });
+}
+
+Response post_view(const Result<domain::PostView>& view) {
+  return respond(view, [](const domain::PostView& v) { return json_response(200, post_json(v)); });
+}
+
+Response match_view(domain::Services& services, const Result<domain::MatchView>& view) {
+  return respond(view, [&](const domain::MatchView& v) {
+    const auto network = services.networks().find(v.match.network_id);
+    return json_response(200, match_view_json(v, network ? network->slug : ""));
+  });
+}
+
+void add_network_routes(Router& router, domain::Services& services) {
+  router.add(Method::kGet, "/api/v1/networks", [&services](Request&) {
+    json items = json::array();
+    for (const Network& network : services.networks().list()) {
+      if (network.listed) items.push_back(network_json(network));
+    }
+    return json_response(200, {{"items", std::move(items)}});
+  });
+  router.add(Method::kPost, "/api/v1/networks", [&services](Request& request) {
+    auto draft = decode_network(request);
+    if (!draft) return error_response(draft.error());
+    return respond(services.networks().create(*draft), [](const Network& network) {
+      Response response = json_response(201, {{"network", network_json(network)}});
+      response.headers.emplace_back("Location", "/api/v1/networks/" + network.slug);
+      return response;
+    });
+  });
+  router.add(Method::kGet, "/api/v1/networks/{slug}", [&services](Request& request) {
+    return respond(services.networks().find(request.params.at("slug")),
+                   [](const Network& network) { return json_response(200, network_json(network)); });
+  });
+  router.add(Method::kGet, "/api/v1/networks/{slug}/categories", [&services](Request& request) {
+    return respond(services.networks().categories(request.params.at("slug")),
+                   [](const std::vector<Category>& categories) {
+                     json items = json::array();
+                     for (const Category& category : categories) {
+                       items.push_back(category_json(category));
+                     }
+                     return json_response(200, {{"items", std::move(items)}});
+                   });
+  });
+  router.add(Method::kGet, "/api/v1/networks/{slug}/posts",
+             [&services](Request& request) { return list_posts(services, request); });
+  router.add(Method::kPost, "/api/v1/networks/{slug}/posts",
+             [&services](Request& request) { return create_post(services, request); });
+}
+
+void add_post_routes(Router& router, domain::Services& services) {
+  router.add(Method::kGet, "/api/v1/posts/{id}", [&services](Request& request) {
+    auto id = path_id(request, "id", "Post");
+    if (!id) return error_response(id.error());
+    return post_view(services.posts().view(*id, request.bearer_token()));
+  });
+  router.add(Method::kPatch, "/api/v1/posts/{id}", [&services](Request& request) {
+    auto id = path_id(request, "id", "Post");
+    if (!id) return error_response(id.error());
+    auto draft = decode_post(request);
+    if (!draft) return error_response(draft.error());
+    return post_view(services.posts().update(*id, request.bearer_token(), *draft));
+  });
+  router.add(Method::kPost, "/api/v1/posts/{id}/close", [&services](Request& request) {
+    auto id = path_id(request, "id", "Post");
+    if (!id) return error_response(id.error());
+    auto reason = decode_close(request);
+    if (!reason) return error_response(reason.error());
+    return post_view(services.posts().close(*id, request.bearer_token(), *reason));
+  });
+  router.add(Method::kGet, "/api/v1/posts/{id}/history", [&services](Request& request) {
+    auto id = path_id(request, "id", "Post");
+    if (!id) return error_response(id.error());
+    return respond(services.posts().history(*id, request.bearer_token()),
+                   [](const std::vector<PostEvent>& events) {
+                     json items = json::array();
+                     for (const PostEvent& event : events) items.push_back(event_json(event));
+                     return json_response(200, {{"items", std::move(items)}});
+                   });
+  });
+  router.add(Method::kPost, "/api/v1/posts/{id}/claim", [&services](Request& request) {
+    auto id = path_id(request, "id", "Post");
+    if (!id) return error_response(id.error());
+    auto draft = decode_claim(request);
+    if (!draft) return error_response(draft.error());
+    return respond(services.matches().claim(*id, *draft), [](const domain::CreatedMatch& created) {
+      Response response = json_response(
+          201, {{"match", match_json(created.match)}, {"match_token", created.match_token}});
+      response.headers.emplace_back("Location",
+                                    "/api/v1/matches/" + std::to_string(created.match.id));
+      return response;
+    });
+  });
+}
+
+void add_match_routes(Router& router, domain::Services& services) {
+  router.add(Method::kPost, "/api/v1/matches", [&services](Request& request) {
+    auto draft = decode_proposal(request);
+    if (!draft) return error_response(draft.error());
+    return respond(services.matches().propose(*draft, request.bearer_token()),
+                   [](const domain::CreatedMatch& created) {
+                     Response response = json_response(201, {{"match", match_json(created.match)}});
+                     response.headers.emplace_back(
+                         "Location", "/api/v1/matches/" + std::to_string(created.match.id));
+                     return response;
+                   });
+  });
+  router.add(Method::kGet, "/api/v1/matches/{id}", [&services](Request& request) {
+    auto id = path_id(request, "id", "Match");
+    if (!id) return error_response(id.error());
+    return match_view(services, services.matches().view(*id, request.bearer_token()));
+  });
+  using Transition = Result<domain::MatchView> (domain::MatchService::*)(MatchId,
+                                                                         const std::string&);
+  const std::pair<const char*, Transition> transitions[] = {
+      {"/api/v1/matches/{id}/accept", &domain::MatchService::accept},
+      {"/api/v1/matches/{id}/complete", &domain::MatchService::complete},
+      {"/api/v1/matches/{id}/cancel", &domain::MatchService::cancel}};
+  for (const auto& [pattern, transition] : transitions) {
+    router.add(Method::kPost, pattern, [&services, transition](Request& request) {
+      auto id = path_id(request, "id", "Match");
+      if (!id) return error_response(id.error());
+      if (!request.body.empty()) {
+        auto body = parse_json_object(request.body);
+        if (!body) return error_response(body.error());
+        if (!body->empty()) {
+          return error_response(Error{ErrorCode::kMalformed, "This endpoint takes no fields.",
+                                      {{body->begin().key(), "is not a known field"}}});
+        }
+      }
+      return match_view(services,
+                        (services.matches().*transition)(*id, request.bearer_token()));
+    });
+  }
+}
+
+}  // namespace
+
+void add_api_routes(Router& router, domain::Services& services) {
+  router.add(Method::kGet, "/healthz", [](Request&) {
+    return json_response(200, {{"status", "ok"}});
+  });
+  add_network_routes(router, services);
+  add_post_routes(router, services);
+  add_match_routes(router, services);
+}
+
+}  // namespace gapfill::http

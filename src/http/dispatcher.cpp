@@ -1,0 +1,93 @@
+#include "http/dispatcher.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "http/error_response.hpp"
+
+namespace gapfill::http {
+namespace {
+
+bool is_json_content_type(std::string_view value) {
+  constexpr std::string_view kJson = "application/json";
+  if (value.size() < kJson.size()) return false;
+  for (std::size_t i = 0; i < kJson.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(value[i])) != kJson[i]) return false;
+  }
+  const std::string_view rest = value.substr(kJson.size());
+  return rest.empty() || rest.front() == ';' || rest.front() == ' ';
+}
+
+bool takes_body(Method method) {
+  return method == Method::kPost || method == Method::kPatch || method == Method::kPut;
+}
+
+void add_common_headers(Response& response) {
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  response.headers.emplace_back("Referrer-Policy", "no-referrer");
+  response.headers.emplace_back("Content-Security-Policy",
+                                "default-src 'none'; frame-ancestors 'none'");
+}
+
+}  // namespace
+
+Response Dispatcher::route(Request& request, const std::string*& pattern) const {
+  if (request.body.size() > options_.max_body_bytes) {
+    return error_response(ErrorCode::kTooLarge,
+                          fmt::format("The body is over the limit of {} bytes.",
+                                      options_.max_body_bytes));
+  }
+  const Router::Found found = router_.find(request);
+  if (found.handler == nullptr) {
+    if (found.allowed.empty()) return error_response(ErrorCode::kNotFound, "No such route.");
+    std::string allow;
+    for (Method method : found.allowed) {
+      if (!allow.empty()) allow += ", ";
+      allow += to_string(method);
+    }
+    Response response = error_response(ErrorCode::kMethodNotAllowed,
+                                       "This route does not take " +
+                                           std::string(to_string(request.method)) + "; it takes " +
+                                           allow + ".");
+    response.headers.emplace_back("Allow", allow);
+    return response;
+  }
+  pattern = found.pattern;
+  if (takes_body(request.method) && !request.body.empty()) {
+    const auto type = request.header("content-type");
+    if (!type || !is_json_content_type(*type)) {
+      return error_response(ErrorCode::kUnsupportedMedia,
+                            "Send the body as JSON with 'Content-Type: application/json'.");
+    }
+  }
+  return (*found.handler)(request);
+}
+
+Response Dispatcher::handle(Request& request) const {
+  const auto started = std::chrono::steady_clock::now();
+  const std::string* pattern = nullptr;
+  Response response;
+  try {
+    response = route(request, pattern);
+  } catch (const std::exception& error) {
+    spdlog::error("http handler_failed method={} route={} what=\"{}\"", to_string(request.method),
+                  pattern != nullptr ? *pattern : "-", error.what());
+    response = error_response(ErrorCode::kInternal, "");
+  }
+  add_common_headers(response);
+  if (request.method == Method::kHead) response.body.clear();
+  // The route pattern, never the path or query: those can hold a place.
+  spdlog::info("http method={} route={} status={} micros={}", to_string(request.method),
+               pattern != nullptr ? *pattern : "-",
+                response.status,
+                std::chrono::duration_cast<std::chrono::microseconds>(
+                    std::chrono::steady_clock::now() - started)
+                    .count());
+  return response;
+}
+
+}  // namespace gapfill::http

@@ -1,0 +1,33 @@
+#pragma once
+// What every request goes through, whatever the server library: body limit,
+// routing (404/405), content type, the handler, failures, common headers and
+// the access log. Runs on a worker thread.
+
+#include <cstddef>
+
+#include "http/router.hpp"
+
+namespace gapfill::http {
+
+struct DispatchOptions {
+  std::size_t max_body_bytes = 64 * 1024;
+};
+
+class Dispatcher {
+ public:
+  Dispatcher(const Router& router, DispatchOptions options)
+      : router_(router), options_(options) {}
+
+  // Never throws; a failing handler becomes a 500 with nothing revealed.
+  Response handle(Request& request) const;
+
+  const DispatchOptions& options() const { return options_; }
+
+ private:
+  Response route(Request& request, const std::string*& pattern) const;
+
+  const Router& router_;
+  DispatchOptions options_;
+};
+
+}  // namespace gapfill::http

@@ -1,0 +1,40 @@
+#pragma once
+// The project's own HTTP request and response: handlers see these, never
+// the server library's types.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gapfill::http {
+
+enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
+
+std::string_view to_string(Method method);
+Method parse_method(std::string_view text);
+
+struct Request {
+  Method method = Method::kGet;
+  std::string path;   // decoded of nothing: as sent, without the query
+  std::string query;  // the raw query string, without '?'
+  std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
+  std::string body;
+  std::map<std::string, std::string> params;  // from the route pattern, e.g. {id}
+
+  // The first header of that (lower-case) name.
+  std::optional<std::string_view> header(std::string_view lower_name) const;
+  // The token of an "Authorization: Bearer <token>" header, or "".
+  std::string bearer_token() const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+}  // namespace gapfill::http

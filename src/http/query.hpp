@@ -1,0 +1,20 @@
+#pragma once
+// Query strings: "a=1&b=two%20words" -> {a: "1", b: "two words"}.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/error.hpp"
+
+namespace gapfill::http {
+
+// Decodes a query string. kMalformed for bad percent escapes, a repeated
+// name, or more than kMaxQueryParams parameters.
+Result<std::map<std::string, std::string>> parse_query(std::string_view query);
+
+// Decodes %XX escapes and, when `plus_is_space`, '+' as a space.
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
+
+}  // namespace gapfill::http

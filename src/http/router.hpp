@@ -1,0 +1,42 @@
+#pragma once
+// Routes a method and a path to a handler. Patterns are literal segments and
+// {name} captures: "/api/v1/posts/{id}/close". A path that matches a pattern
+// under another method is 405 with the allowed methods, not 404.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace gapfill::http {
+
+using Handler = std::function<Response(Request&)>;
+
+class Router {
+ public:
+  void add(Method method, std::string pattern, Handler handler);
+
+  struct Found {
+    const Handler* handler = nullptr;      // null when nothing matched
+    const std::string* pattern = nullptr;  // the route, for logs
+    std::vector<Method> allowed;           // when the path matched other methods
+  };
+  // Finds the handler for the request and fills request.params. HEAD finds
+  // the GET handler.
+  Found find(Request& request) const;
+
+ private:
+  struct Route {
+    Method method;
+    std::string pattern;
+    std::vector<std::string> segments;
+    Handler handler;
+  };
+  std::vector<Route> routes_;
+};
+
+// Splits "/a/b/" into {"a", "b"}; empty segments are dropped.
+std::vector<std::string> split_path(std::string_view path);
+
+}  // namespace gapfill::http

@@ -1,0 +1,130 @@
+#include "http/server.hpp"
+
+#include <restinio/all.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <asio/post.hpp>
+#include <asio/thread_pool.hpp>
+#include <atomic>
+#include <stdexcept>
+
+#include "base/limits.hpp"
+#include "http/error_response.hpp"
+
+namespace gapfill::http {
+namespace {
+
+struct Traits : public restinio::default_traits_t {
+  static constexpr bool use_connection_count_limiter = true;
+};
+
+using RunningServer = restinio::running_server_handle_t<Traits>;
+
+Request to_request(const restinio::request_handle_t& handle) {
+  Request request;
+  const auto& header = handle->header();
+  request.method = parse_method(header.method().c_str());
+  request.path = std::string(header.path());
+  request.query = std::string(header.query());
+  header.for_each_field([&request](const restinio::http_header_field_t& field) {
+    std::string name = field.name();
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    request.headers.emplace_back(std::move(name), field.value());
+  });
+  request.body = handle->body();
+  return request;
+}
+
+void send(const restinio::request_handle_t& handle, Response response) {
+  auto builder = handle->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, "-"});
+  builder.append_header(restinio::http_field::content_type, response.content_type);
+  for (auto& [name, value] : response.headers) builder.append_header(name, std::move(value));
+  builder.set_body(std::move(response.body));
+  builder.done();
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  const Dispatcher& dispatcher;
+  asio::thread_pool workers;
+  std::atomic<std::size_t> queued{0};
+  std::atomic<std::uint16_t> bound_port{0};
+  RunningServer running;
+
+  Impl(ServerOptions server_options, const Dispatcher& request_dispatcher)
+      : options(std::move(server_options)),
+        dispatcher(request_dispatcher),
+        workers(options.worker_threads) {}
+
+  restinio::request_handling_status_t on_request(restinio::request_handle_t handle) {
+    if (queued.load(std::memory_order_relaxed) >= options.max_queued_requests) {
+      send(handle, error_response(ErrorCode::kUnavailable, "The server is busy; try again."));
+      return restinio::request_accepted();
+    }
+    ++queued;
+    asio::post(workers, [this, handle = std::move(handle)]() mutable {
+      --queued;
+      Request request = to_request(handle);
+      send(handle, dispatcher.handle(request));
+    });
+    return restinio::request_accepted();
+  }
+};
+
+Server::Server(ServerOptions options, const Dispatcher& dispatcher)
+    : impl_(std::make_unique<Impl>(std::move(options), dispatcher)) {}
+
+Server::~Server() { stop(); }
+
+void Server::start() {
+  Impl& impl = *impl_;
+  const std::size_t max_body = impl.dispatcher.options().max_body_bytes;
+  // RESTinio drops, without an answer, a body over its own limit: keep that
+  // limit well above ours so that we can answer 413 ourselves.
+  const std::uint64_t library_body_limit =
+      std::max<std::uint64_t>(16ull * max_body, 1024ull * 1024ull);
+  const auto seconds = std::chrono::seconds(impl.options.timeout_seconds);
+  restinio::server_settings_t<Traits> settings;
+  settings.address(impl.options.host)
+      .port(impl.options.port)
+      .request_handler([&impl](restinio::request_handle_t handle) {
+        return impl.on_request(std::move(handle));
+      })
+      .read_next_http_message_timelimit(seconds)
+      .write_http_response_timelimit(seconds)
+      .handle_request_timeout(seconds)
+      .max_parallel_connections(impl.options.max_connections)
+      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                    .max_url_size(limits::kMaxUrlBytes)
+                                    .max_field_name_size(limits::kMaxHeaderFieldBytes)
+                                    .max_field_value_size(limits::kMaxHeaderFieldBytes)
+                                    .max_field_count(limits::kMaxHeaderCount)
+                                    .max_body_size(library_body_limit))
+      .acceptor_post_bind_hook([&impl](asio::ip::tcp::acceptor& acceptor) {
+        impl.bound_port = acceptor.local_endpoint().port();
+      });
+  try {
+    impl.running = restinio::run_async<Traits>(restinio::own_io_context(), std::move(settings),
+                                               impl.options.io_threads);
+  } catch (const std::exception& error) {
+    throw std::runtime_error("cannot listen on " + impl.options.host + ":" +
+                             std::to_string(impl.options.port) + ": " + error.what());
+  }
+}
+
+std::uint16_t Server::port() const { return impl_->bound_port.load(); }
+
+void Server::stop() {
+  if (!impl_ || !impl_->running) return;
+  impl_->running->stop();
+  impl_->running->wait();
+  impl_->running.reset();
+  impl_->workers.join();
+}
+
+}  // namespace gapfill::http

@@ -1,0 +1,143 @@
+#pragma once
+// What is stored: plain records shared by the store and the domain. The rules
+// that govern them live in domain/.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/time.hpp"
+#include "engine/geo.hpp"
+
+namespace gapfill {
+
+using NetworkId = std::int64_t;
+using PostId = std::int64_t;
+using MatchId = std::int64_t;
+
+enum class PostKind { kRequest, kOffer };
+enum class PostStatus { kOpen, kMatched, kFulfilled, kClosed };
+enum class CloseReason { kWithdrawn, kExpired, kModerated, kDuplicate };
+enum class Urgency { kToday, kWeek, kFlexible };
+enum class ContactMethod { kPhone, kEmail, kSite };
+enum class MatchStatus { kProposed, kAccepted, kCompleted, kCancelled };
+
+std::string_view to_string(PostKind value);
+std::string_view to_string(PostStatus value);
+std::string_view to_string(CloseReason value);
+std::string_view to_string(Urgency value);
+std::string_view to_string(ContactMethod value);
+std::string_view to_string(MatchStatus value);
+
+// Each parse_* returns nullopt for anything but the exact wire name.
+std::optional<PostKind> parse_post_kind(std::string_view text);
+std::optional<PostStatus> parse_post_status(std::string_view text);
+std::optional<CloseReason> parse_close_reason(std::string_view text);
+std::optional<Urgency> parse_urgency(std::string_view text);
+std::optional<ContactMethod> parse_contact_method(std::string_view text);
+std::optional<MatchStatus> parse_match_status(std::string_view text);
+
+struct ServiceArea {
+  geo::Point centre;
+  double radius_km = 0;
+};
+
+struct Network {
+  NetworkId id = 0;
+  std::string slug;
+  std::string name;
+  std::string description;
+  ServiceArea area;
+  std::vector<std::string> languages;  // BCP 47 primary tags, the first is the default
+  std::string timezone;                // IANA name, e.g. "America/Denver"
+  int retention_days = 0;
+  int post_expiry_days = 0;
+  bool listed = true;
+  UnixSeconds created_at = 0;
+};
+
+struct Category {
+  std::string key;  // "food", stable, used in the API
+  int position = 0;
+  std::map<std::string, std::string> labels;  // language -> label
+};
+
+struct Contact {
+  std::string name;
+  std::string email;
+  std::string phone;
+  ContactMethod method = ContactMethod::kSite;
+  bool empty() const { return name.empty() && email.empty() && phone.empty(); }
+};
+
+// Extra facts of a ride request or offer (category "transport").
+struct Ride {
+  std::string pickup_area;
+  std::string dropoff_area;
+  std::optional<UnixSeconds> appointment_at;
+  bool return_trip = false;
+  int passengers = 1;
+  std::vector<std::string> accessibility_needs;  // keys such as "wheelchair"
+};
+
+struct Post {
+  PostId id = 0;
+  NetworkId network_id = 0;
+  PostKind kind = PostKind::kRequest;
+  std::string category;
+  std::string title;
+  std::string details;
+  std::optional<std::int64_t> quantity;
+  Urgency urgency = Urgency::kFlexible;
+  std::optional<UnixSeconds> window_from;
+  std::optional<UnixSeconds> window_to;
+  geo::Point point;           // public, approximate (snapped to a grid)
+  std::string location_text;  // private
+  Contact contact;            // private
+  std::optional<Ride> ride;
+  PostStatus status = PostStatus::kOpen;
+  std::optional<CloseReason> close_reason;
+  UnixSeconds created_at = 0;
+  UnixSeconds updated_at = 0;
+  UnixSeconds waiting_since = 0;
+  std::string manage_token_hash;  // hex; the token itself is never stored
+};
+
+// The person who claimed a request without posting an offer.
+struct Volunteer {
+  std::string name;
+  std::string email;
+  std::string phone;
+};
+
+struct Match {
+  MatchId id = 0;
+  NetworkId network_id = 0;
+  PostId request_id = 0;
+  std::optional<PostId> offer_id;
+  std::optional<Volunteer> volunteer;
+  std::int64_t quantity = 1;
+  std::string note;
+  MatchStatus status = MatchStatus::kProposed;
+  std::string token_hash;  // the volunteer's match token, hashed; empty for offer matches
+  UnixSeconds created_at = 0;
+  UnixSeconds updated_at = 0;
+};
+
+// One line of a post's history.
+struct PostEvent {
+  std::int64_t id = 0;
+  PostId post_id = 0;
+  NetworkId network_id = 0;
+  std::optional<MatchId> match_id;
+  std::string type;  // "created", "edited", "status", "match"
+  std::string from_status;
+  std::string to_status;
+  std::string reason;
+  UnixSeconds at = 0;
+};
+
+}  // namespace gapfill

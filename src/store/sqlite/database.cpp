@@ -1,0 +1,135 @@
+#include "store/sqlite/database.hpp"
+
+#include <fmt/format.h>
+
+namespace gapfill::store::sqlite {
+
+Error sqlite_error(sqlite3* db, int code, std::string_view context) {
+  const int primary = code & 0xFF;
+  if (primary == SQLITE_CONSTRAINT) {
+    return Error{ErrorCode::kConflict, "The change conflicts with what is stored.", {}};
+  }
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    return Error{ErrorCode::kUnavailable, "The database is busy; try again.", {}};
+  }
+  return Error{ErrorCode::kInternal,
+               fmt::format("sqlite {} ({}): {}", context, code,
+                           db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code)),
+               {}};
+}
+
+Statement::~Statement() {
+  if (statement_ == nullptr) return;
+  sqlite3_reset(statement_);
+  sqlite3_clear_bindings(statement_);
+}
+
+Statement& Statement::bind(int position, std::int64_t value) {
+  sqlite3_bind_int64(statement_, position, value);
+  return *this;
+}
+
+Statement& Statement::bind(int position, double value) {
+  sqlite3_bind_double(statement_, position, value);
+  return *this;
+}
+
+Statement& Statement::bind(int position, std::string_view value) {
+  sqlite3_bind_text(statement_, position, value.data(), static_cast<int>(value.size()),
+                    SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::bind_null(int position) {
+  sqlite3_bind_null(statement_, position);
+  return *this;
+}
+
+Result<bool> Statement::step() {
+  const int code = sqlite3_step(statement_);
+  if (code == SQLITE_ROW) return true;
+  if (code == SQLITE_DONE) return false;
+  return std::unexpected(sqlite_error(sqlite3_db_handle(statement_), code, "step"));
+}
+
+Status Statement::run() {
+  auto row = TRY(step());
+  (void)row;
+  return {};
+}
+
+bool Statement::is_null(int column) const {
+  return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(statement_, column); }
+
+double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }
+
+std::string Statement::text(int column) const {
+  const auto* bytes = sqlite3_column_text(statement_, column);
+  if (bytes == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(bytes),
+                     static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+}
+
+std::optional<std::int64_t> Statement::optional_int64(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return int64(column);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const std::string& path, int cache_kib) {
+  sqlite3* db = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  const int code = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (code != SQLITE_OK) {
+    Error error = sqlite_error(db, code, "open");
+    sqlite3_close(db);
+    return std::unexpected(std::move(error));
+  }
+  std::unique_ptr<Database> database(new Database(db));
+  sqlite3_extended_result_codes(db, 1);
+  TRY_STATUS(database->exec(fmt::format(
+      "PRAGMA journal_mode = WAL;"
+      "PRAGMA synchronous = FULL;"  // a commit is on disk before it is acknowledged
+      "PRAGMA foreign_keys = ON;"
+      "PRAGMA busy_timeout = 10000;"
+      "PRAGMA temp_store = MEMORY;"
+      "PRAGMA cache_size = -{};",
+      cache_kib)));
+  return database;
+}
+
+Database::~Database() {
+  for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
+  sqlite3_close(db_);
+}
+
+Status Database::exec(std::string_view sql) {
+  char* message = nullptr;
+  const std::string owned(sql);
+  const int code = sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &message);
+  if (code != SQLITE_OK) {
+    sqlite3_free(message);
+    return std::unexpected(sqlite_error(db_, code, "exec"));
+  }
+  return {};
+}
+
+Result<Statement> Database::prepare(const std::string& sql) {
+  auto found = cache_.find(sql);
+  if (found == cache_.end()) {
+    sqlite3_stmt* statement = nullptr;
+    const int code = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+                                        SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+    if (code != SQLITE_OK) return std::unexpected(sqlite_error(db_, code, "prepare"));
+    found = cache_.emplace(sql, statement).first;
+  }
+  return Result<Statement>(std::in_place, found->second);
+}
+
+std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+
+int Database::changes() const { return sqlite3_changes(db_); }
+
+}  // namespace gapfill::store::sqlite

@@ -1,0 +1,121 @@
+#include "store/sqlite/repositories.hpp"
+
+namespace gapfill::store::sqlite {
+namespace {
+
+constexpr const char* kMatchColumns =
+    "id, network_id, request_id, offer_id, volunteer, volunteer_name, volunteer_email,"
+    " volunteer_phone, quantity, note, status, token_hash, created_at, updated_at";
+
+Match read_match(const Statement& row) {
+  Match match;
+  match.id = row.int64(0);
+  match.network_id = row.int64(1);
+  match.request_id = row.int64(2);
+  match.offer_id = row.optional_int64(3);
+  if (row.int64(4) != 0) match.volunteer = Volunteer{row.text(5), row.text(6), row.text(7)};
+  match.quantity = row.int64(8);
+  match.note = row.text(9);
+  match.status = parse_match_status(row.text(10)).value_or(MatchStatus::kCancelled);
+  match.token_hash = row.text(11);
+  match.created_at = row.int64(12);
+  match.updated_at = row.int64(13);
+  return match;
+}
+
+constexpr const char* kEventColumns =
+    "id, post_id, network_id, match_id, type, from_status, to_status, reason, at";
+
+}  // namespace
+
+Result<MatchId> SqliteMatchRepository::insert(const Match& match) {
+  auto statement = TRY(db_.prepare(
+      "INSERT INTO matches (network_id, request_id, offer_id, volunteer, volunteer_name,"
+      " volunteer_email, volunteer_phone, quantity, note, status, token_hash, created_at,"
+      " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  const Volunteer volunteer = match.volunteer.value_or(Volunteer{});
+  statement.bind(1, match.network_id)
+      .bind(2, match.request_id)
+      .bind(3, match.offer_id)
+      .bind(4, match.volunteer ? 1 : 0)
+      .bind(5, volunteer.name)
+      .bind(6, volunteer.email)
+      .bind(7, volunteer.phone)
+      .bind(8, match.quantity)
+      .bind(9, match.note)
+      .bind(10, to_string(match.status))
+      .bind(11, match.token_hash)
+      .bind(12, match.created_at)
+      .bind(13, match.updated_at);
+  TRY_STATUS(statement.run());
+  return db_.last_insert_id();
+}
+
+Result<Match> SqliteMatchRepository::find(MatchId id) {
+  auto statement =
+      TRY(db_.prepare(std::string("SELECT ") + kMatchColumns + " FROM matches WHERE id = ?"));
+  statement.bind(1, id);
+  if (!TRY(statement.step())) return not_found("Match");
+  return read_match(statement);
+}
+
+Status SqliteMatchRepository::update(const Match& match) {
+  auto statement = TRY(db_.prepare(
+      "UPDATE matches SET status = ?, quantity = ?, note = ?, updated_at = ? WHERE id = ?"));
+  statement.bind(1, to_string(match.status))
+      .bind(2, match.quantity)
+      .bind(3, match.note)
+      .bind(4, match.updated_at)
+      .bind(5, match.id);
+  TRY_STATUS(statement.run());
+  if (db_.changes() != 1) return not_found("Match");
+  return {};
+}
+
+Result<std::vector<Match>> SqliteMatchRepository::list_for_post(PostId post_id) {
+  auto statement = TRY(db_.prepare(std::string("SELECT ") + kMatchColumns +
+                                   " FROM matches WHERE request_id = ? OR offer_id = ?"
+                                   " ORDER BY id"));
+  statement.bind(1, post_id).bind(2, post_id);
+  std::vector<Match> matches;
+  while (TRY(statement.step())) matches.push_back(read_match(statement));
+  return matches;
+}
+
+Status SqliteEventRepository::append(const PostEvent& event) {
+  auto statement = TRY(db_.prepare(
+      "INSERT INTO post_events (post_id, network_id, match_id, type, from_status, to_status,"
+      " reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+  statement.bind(1, event.post_id)
+      .bind(2, event.network_id)
+      .bind(3, event.match_id)
+      .bind(4, event.type)
+      .bind(5, event.from_status)
+      .bind(6, event.to_status)
+      .bind(7, event.reason)
+      .bind(8, event.at);
+  return statement.run();
+}
+
+Result<std::vector<PostEvent>> SqliteEventRepository::list_for_post(PostId post_id) {
+  auto statement = TRY(db_.prepare(std::string("SELECT ") + kEventColumns +
+                                   " FROM post_events WHERE post_id = ? ORDER BY id"));
+  statement.bind(1, post_id);
+  std::vector<PostEvent> events;
+  while (TRY(statement.step())) {
+    PostEvent event;
+    event.id = statement.int64(0);
+    event.post_id = statement.int64(1);
+    event.network_id = statement.int64(2);
+    event.match_id = statement.optional_int64(3);
+    event.type = statement.text(4);
+    event.from_status = statement.text(5);
+    event.to_status = statement.text(6);
+    event.reason = statement.text(7);
+    event.at = statement.int64(8);
+    events.push_back(std::move(event));
+  }
+  return events;
+}
+
+}  // namespace gapfill::store::sqlite

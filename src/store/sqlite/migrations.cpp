@@ -1,0 +1,121 @@
+#include "store/sqlite/migrations.hpp"
+
+#include <array>
+
+namespace gapfill::store::sqlite {
+namespace {
+
+constexpr std::string_view kMigration1 = R"sql(
+CREATE TABLE networks (
+  id               INTEGER PRIMARY KEY,
+  slug             TEXT NOT NULL UNIQUE,
+  name             TEXT NOT NULL,
+  description      TEXT NOT NULL DEFAULT '',
+  centre_lat       REAL NOT NULL,
+  centre_lon       REAL NOT NULL,
+  radius_km        REAL NOT NULL,
+  languages        TEXT NOT NULL,
+  timezone         TEXT NOT NULL,
+  retention_days   INTEGER NOT NULL,
+  post_expiry_days INTEGER NOT NULL,
+  listed           INTEGER NOT NULL DEFAULT 1,
+  created_at       INTEGER NOT NULL
+);
+
+CREATE TABLE categories (
+  network_id INTEGER NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+  key        TEXT NOT NULL,
+  position   INTEGER NOT NULL,
+  PRIMARY KEY (network_id, key)
+);
+
+CREATE TABLE category_labels (
+  network_id INTEGER NOT NULL,
+  key        TEXT NOT NULL,
+  language   TEXT NOT NULL,
+  label      TEXT NOT NULL,
+  PRIMARY KEY (network_id, key, language),
+  FOREIGN KEY (network_id, key) REFERENCES categories(network_id, key) ON DELETE CASCADE
+);
+
+CREATE TABLE posts (
+  id                  INTEGER PRIMARY KEY,
+  network_id          INTEGER NOT NULL REFERENCES networks(id),
+  kind                TEXT NOT NULL CHECK (kind IN ('request', 'offer')),
+  category            TEXT NOT NULL,
+  title               TEXT NOT NULL,
+  details             TEXT NOT NULL DEFAULT '',
+  quantity            INTEGER,
+  urgency             TEXT NOT NULL CHECK (urgency IN ('today', 'week', 'flexible')),
+  window_from         INTEGER,
+  window_to           INTEGER,
+  lat                 REAL NOT NULL,
+  lon                 REAL NOT NULL,
+  location_text       TEXT NOT NULL DEFAULT '',
+  contact_name        TEXT NOT NULL DEFAULT '',
+  contact_email       TEXT NOT NULL DEFAULT '',
+  contact_phone       TEXT NOT NULL DEFAULT '',
+  contact_method      TEXT NOT NULL CHECK (contact_method IN ('phone', 'email', 'site')),
+  ride                INTEGER NOT NULL DEFAULT 0,
+  ride_pickup_area    TEXT NOT NULL DEFAULT '',
+  ride_dropoff_area   TEXT NOT NULL DEFAULT '',
+  ride_appointment_at INTEGER,
+  ride_return_trip    INTEGER NOT NULL DEFAULT 0,
+  ride_passengers     INTEGER NOT NULL DEFAULT 1,
+  ride_accessibility  TEXT NOT NULL DEFAULT '',
+  status              TEXT NOT NULL CHECK (status IN ('open', 'matched', 'fulfilled', 'closed')),
+  close_reason        TEXT CHECK (close_reason IN ('withdrawn', 'expired', 'moderated', 'duplicate')),
+  created_at          INTEGER NOT NULL,
+  updated_at          INTEGER NOT NULL,
+  waiting_since       INTEGER NOT NULL,
+  manage_token_hash   TEXT NOT NULL,
+  FOREIGN KEY (network_id, category) REFERENCES categories(network_id, key)
+);
+CREATE INDEX posts_by_status_created ON posts(network_id, status, created_at DESC, id DESC);
+CREATE INDEX posts_by_status_lat ON posts(network_id, status, lat);
+CREATE INDEX posts_open_created ON posts(status, created_at);
+CREATE INDEX posts_open_window ON posts(status, window_to) WHERE window_to IS NOT NULL;
+
+CREATE TABLE matches (
+  id              INTEGER PRIMARY KEY,
+  network_id      INTEGER NOT NULL REFERENCES networks(id),
+  request_id      INTEGER NOT NULL REFERENCES posts(id),
+  offer_id        INTEGER REFERENCES posts(id),
+  volunteer       INTEGER NOT NULL DEFAULT 0,
+  volunteer_name  TEXT NOT NULL DEFAULT '',
+  volunteer_email TEXT NOT NULL DEFAULT '',
+  volunteer_phone TEXT NOT NULL DEFAULT '',
+  quantity        INTEGER NOT NULL CHECK (quantity > 0),
+  note            TEXT NOT NULL DEFAULT '',
+  status          TEXT NOT NULL CHECK (status IN ('proposed', 'accepted', 'completed', 'cancelled')),
+  token_hash      TEXT NOT NULL DEFAULT '',
+  created_at      INTEGER NOT NULL,
+  updated_at      INTEGER NOT NULL
+);
+CREATE INDEX matches_by_request ON matches(request_id);
+CREATE INDEX matches_by_offer ON matches(offer_id) WHERE offer_id IS NOT NULL;
+-- The last line of defence against a request claimed twice.
+CREATE UNIQUE INDEX one_active_match_per_request ON matches(request_id)
+  WHERE status IN ('proposed', 'accepted');
+
+CREATE TABLE post_events (
+  id          INTEGER PRIMARY KEY,
+  post_id     INTEGER NOT NULL REFERENCES posts(id),
+  network_id  INTEGER NOT NULL REFERENCES networks(id),
+  match_id    INTEGER REFERENCES matches(id),
+  type        TEXT NOT NULL,
+  from_status TEXT NOT NULL DEFAULT '',
+  to_status   TEXT NOT NULL DEFAULT '',
+  reason      TEXT NOT NULL DEFAULT '',
+  at          INTEGER NOT NULL
+);
+CREATE INDEX post_events_by_post ON post_events(post_id, id);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations{kMigration1};
+
+}  // namespace
+
+std::span<const std::string_view> migrations() { return kMigrations; }
+
+}  // namespace gapfill::store::sqlite

@@ -1,0 +1,115 @@
+#include "store/sqlite/list_codec.hpp"
+#include "store/sqlite/repositories.hpp"
+
+namespace gapfill::store::sqlite {
+namespace {
+
+constexpr const char* kNetworkColumns =
+    "id, slug, name, description, centre_lat, centre_lon, radius_km, languages, timezone,"
+    " retention_days, post_expiry_days, listed, created_at";
+
+Network read_network(const Statement& row) {
+  Network network;
+  network.id = row.int64(0);
+  network.slug = row.text(1);
+  network.name = row.text(2);
+  network.description = row.text(3);
+  network.area.centre = {row.real(4), row.real(5)};
+  network.area.radius_km = row.real(6);
+  network.languages = split_list(row.text(7));
+  network.timezone = row.text(8);
+  network.retention_days = static_cast<int>(row.int64(9));
+  network.post_expiry_days = static_cast<int>(row.int64(10));
+  network.listed = row.int64(11) != 0;
+  network.created_at = row.int64(12);
+  return network;
+}
+
+}  // namespace
+
+Result<NetworkId> SqliteNetworkRepository::insert(const Network& network,
+                                                  const std::vector<Category>& categories) {
+  {
+    auto taken = TRY(db_.prepare("SELECT 1 FROM networks WHERE slug = ?"));
+    taken.bind(1, network.slug);
+    if (TRY(taken.step())) {
+      return std::unexpected(Error{ErrorCode::kConflict,
+                                   "A network with this slug already exists.",
+                                   {{"slug", "is already taken"}}});
+    }
+  }
+  auto statement = TRY(db_.prepare(
+      "INSERT INTO networks (slug, name, description, centre_lat, centre_lon, radius_km,"
+      " languages, timezone, retention_days, post_expiry_days, listed, created_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  statement.bind(1, network.slug)
+      .bind(2, network.name)
+      .bind(3, network.description)
+      .bind(4, network.area.centre.lat)
+      .bind(5, network.area.centre.lon)
+      .bind(6, network.area.radius_km)
+      .bind(7, join_list(network.languages))
+      .bind(8, network.timezone)
+      .bind(9, network.retention_days)
+      .bind(10, network.post_expiry_days)
+      .bind(11, network.listed ? 1 : 0)
+      .bind(12, network.created_at);
+  TRY_STATUS(statement.run());
+  const NetworkId id = db_.last_insert_id();
+  for (const Category& category : categories) {
+    auto insert_category =
+        TRY(db_.prepare("INSERT INTO categories (network_id, key, position) VALUES (?, ?, ?)"));
+    insert_category.bind(1, id).bind(2, category.key).bind(3, category.position);
+    TRY_STATUS(insert_category.run());
+    for (const auto& [language, label] : category.labels) {
+      auto insert_label = TRY(db_.prepare(
+          "INSERT INTO category_labels (network_id, key, language, label) VALUES (?, ?, ?, ?)"));
+      insert_label.bind(1, id).bind(2, category.key).bind(3, language).bind(4, label);
+      TRY_STATUS(insert_label.run());
+    }
+  }
+  return id;
+}
+
+Result<Network> SqliteNetworkRepository::find_by_slug(const std::string& slug) {
+  auto statement =
+      TRY(db_.prepare(std::string("SELECT ") + kNetworkColumns + " FROM networks WHERE slug = ?"));
+  statement.bind(1, slug);
+  if (!TRY(statement.step())) return not_found("Network");
+  return read_network(statement);
+}
+
+Result<Network> SqliteNetworkRepository::find_by_id(NetworkId id) {
+  auto statement =
+      TRY(db_.prepare(std::string("SELECT ") + kNetworkColumns + " FROM networks WHERE id = ?"));
+  statement.bind(1, id);
+  if (!TRY(statement.step())) return not_found("Network");
+  return read_network(statement);
+}
+
+Result<std::vector<Network>> SqliteNetworkRepository::list() {
+  auto statement =
+      TRY(db_.prepare(std::string("SELECT ") + kNetworkColumns + " FROM networks ORDER BY slug"));
+  std::vector<Network> networks;
+  while (TRY(statement.step())) networks.push_back(read_network(statement));
+  return networks;
+}
+
+Result<std::vector<Category>> SqliteNetworkRepository::categories(NetworkId id) {
+  auto statement = TRY(db_.prepare(
+      "SELECT c.key, c.position, l.language, l.label FROM categories c"
+      " LEFT JOIN category_labels l ON l.network_id = c.network_id AND l.key = c.key"
+      " WHERE c.network_id = ? ORDER BY c.position, c.key, l.language"));
+  statement.bind(1, id);
+  std::vector<Category> categories;
+  while (TRY(statement.step())) {
+    std::string key = statement.text(0);
+    if (categories.empty() || categories.back().key != key) {
+      categories.push_back(Category{std::move(key), static_cast<int>(statement.int64(1)), {}});
+    }
+    if (!statement.is_null(2)) categories.back().labels[statement.text(2)] = statement.text(3);
+  }
+  return categories;
+}
+
+}  // namespace gapfill::store::sqlite

@@ -1,0 +1,199 @@
+#include <string>
+
+#include "store/sqlite/list_codec.hpp"
+#include "store/sqlite/repositories.hpp"
+
+namespace gapfill::store::sqlite {
+namespace {
+
+constexpr const char* kPostColumns =
+    "id, network_id, kind, category, title, details, quantity, urgency, window_from, window_to,"
+    " lat, lon, location_text, contact_name, contact_email, contact_phone, contact_method,"
+    " ride, ride_pickup_area, ride_dropoff_area, ride_appointment_at, ride_return_trip,"
+    " ride_passengers, ride_accessibility, status, close_reason, created_at, updated_at,"
+    " waiting_since, manage_token_hash";
+
+Post read_post(const Statement& row) {
+  Post post;
+  post.id = row.int64(0);
+  post.network_id = row.int64(1);
+  post.kind = parse_post_kind(row.text(2)).value_or(PostKind::kRequest);
+  post.category = row.text(3);
+  post.title = row.text(4);
+  post.details = row.text(5);
+  post.quantity = row.optional_int64(6);
+  post.urgency = parse_urgency(row.text(7)).value_or(Urgency::kFlexible);
+  post.window_from = row.optional_int64(8);
+  post.window_to = row.optional_int64(9);
+  post.point = {row.real(10), row.real(11)};
+  post.location_text = row.text(12);
+  post.contact.name = row.text(13);
+  post.contact.email = row.text(14);
+  post.contact.phone = row.text(15);
+  post.contact.method = parse_contact_method(row.text(16)).value_or(ContactMethod::kSite);
+  if (row.int64(17) != 0) {
+    Ride ride;
+    ride.pickup_area = row.text(18);
+    ride.dropoff_area = row.text(19);
+    ride.appointment_at = row.optional_int64(20);
+    ride.return_trip = row.int64(21) != 0;
+    ride.passengers = static_cast<int>(row.int64(22));
+    ride.accessibility_needs = split_list(row.text(23));
+    post.ride = std::move(ride);
+  }
+  post.status = parse_post_status(row.text(24)).value_or(PostStatus::kOpen);
+  if (!row.is_null(25)) post.close_reason = parse_close_reason(row.text(25));
+  post.created_at = row.int64(26);
+  post.updated_at = row.int64(27);
+  post.waiting_since = row.int64(28);
+  post.manage_token_hash = row.text(29);
+  return post;
+}
+
+// Binds every column but id, from position `first`, in kPostColumns order.
+void bind_post_columns(Statement& statement, const Post& post) {
+  statement.add(post.network_id)
+      .add(to_string(post.kind))
+      .add(post.category)
+      .add(post.title)
+      .add(post.details)
+      .add(post.quantity)
+      .add(to_string(post.urgency))
+      .add(post.window_from)
+      .add(post.window_to)
+      .add(post.point.lat)
+      .add(post.point.lon)
+      .add(post.location_text)
+      .add(post.contact.name)
+      .add(post.contact.email)
+      .add(post.contact.phone)
+      .add(to_string(post.contact.method));
+  const Ride ride = post.ride.value_or(Ride{});
+  statement.add(post.ride ? 1 : 0)
+      .add(ride.pickup_area)
+      .add(ride.dropoff_area)
+      .add(ride.appointment_at)
+      .add(ride.return_trip ? 1 : 0)
+      .add(ride.passengers)
+      .add(join_list(ride.accessibility_needs))
+      .add(to_string(post.status));
+  if (post.close_reason) {
+    statement.add(to_string(*post.close_reason));
+  } else {
+    statement.add_null();
+  }
+  statement.add(post.created_at)
+      .add(post.updated_at)
+      .add(post.waiting_since)
+      .add(post.manage_token_hash);
+}
+
+// The WHERE clause for a filter; `bind_filter` binds its values in order.
+std::string filter_clause(const PostFilter& filter) {
+  std::string clause = filter.network_id != 0 ? "network_id = ?" : "1 = 1";
+  if (filter.kind) clause += " AND kind = ?";
+  if (filter.category) clause += " AND category = ?";
+  if (!filter.statuses.empty()) {
+    clause += " AND status IN (";
+    for (std::size_t i = 0; i < filter.statuses.size(); ++i) clause += i == 0 ? "?" : ", ?";
+    clause += ")";
+  }
+  return clause;
+}
+
+void bind_filter(Statement& statement, const PostFilter& filter) {
+  statement.start_at(1);
+  if (filter.network_id != 0) statement.add(filter.network_id);
+  if (filter.kind) statement.add(to_string(*filter.kind));
+  if (filter.category) statement.add(*filter.category);
+  for (PostStatus status : filter.statuses) statement.add(to_string(status));
+}
+
+}  // namespace
+
+Result<PostId> SqlitePostRepository::insert(const Post& post) {
+  auto statement = TRY(db_.prepare(
+      std::string("INSERT INTO posts (") + (kPostColumns + 4) +
+      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+      " ?, ?)"));
+  bind_post_columns(statement, post);
+  TRY_STATUS(statement.run());
+  return db_.last_insert_id();
+}
+
+Result<Post> SqlitePostRepository::find(PostId id) {
+  auto statement =
+      TRY(db_.prepare(std::string("SELECT ") + kPostColumns + " FROM posts WHERE id = ?"));
+  statement.bind(1, id);
+  if (!TRY(statement.step())) return not_found("Post");
+  return read_post(statement);
+}
+
+Status SqlitePostRepository::update(const Post& post) {
+  auto statement = TRY(db_.prepare(
+      "UPDATE posts SET network_id = ?, kind = ?, category = ?, title = ?, details = ?,"
+      " quantity = ?, urgency = ?, window_from = ?, window_to = ?, lat = ?, lon = ?,"
+      " location_text = ?, contact_name = ?, contact_email = ?, contact_phone = ?,"
+      " contact_method = ?, ride = ?, ride_pickup_area = ?, ride_dropoff_area = ?,"
+      " ride_appointment_at = ?, ride_return_trip = ?, ride_passengers = ?,"
+      " ride_accessibility = ?, status = ?, close_reason = ?, created_at = ?, updated_at = ?,"
+      " waiting_since = ?, manage_token_hash = ? WHERE id = ?"));
+  bind_post_columns(statement, post);
+  statement.add(post.id);
+  TRY_STATUS(statement.run());
+  if (db_.changes() != 1) return not_found("Post");
+  return {};
+}
+
+Result<std::vector<Post>> SqlitePostRepository::list_newest(const PostFilter& filter,
+                                                            std::optional<NewestCursor> after,
+                                                            int limit) {
+  std::string sql = std::string("SELECT ") + kPostColumns + " FROM posts WHERE " +
+                    filter_clause(filter);
+  if (after) sql += " AND (created_at < ? OR (created_at = ? AND id < ?))";
+  sql += " ORDER BY created_at DESC, id DESC LIMIT ?";
+  auto statement = TRY(db_.prepare(sql));
+  bind_filter(statement, filter);
+  if (after) statement.add(after->created_at).add(after->created_at).add(after->id);
+  statement.add(limit);
+  std::vector<Post> posts;
+  while (TRY(statement.step())) posts.push_back(read_post(statement));
+  return posts;
+}
+
+Result<std::vector<Post>> SqlitePostRepository::list_in_box(const PostFilter& filter,
+                                                            const geo::BoundingBox& box) {
+  std::string sql = std::string("SELECT ") + kPostColumns + " FROM posts WHERE " +
+                    filter_clause(filter) + " AND lat BETWEEN ? AND ?";
+  sql += box.crosses_antimeridian() ? " AND (lon >= ? OR lon <= ?)" : " AND lon BETWEEN ? AND ?";
+  auto statement = TRY(db_.prepare(sql));
+  bind_filter(statement, filter);
+  statement.add(box.min_lat).add(box.max_lat).add(box.min_lon).add(box.max_lon);
+  std::vector<Post> posts;
+  while (TRY(statement.step())) posts.push_back(read_post(statement));
+  return posts;
+}
+
+Status SqlitePostRepository::for_each(const PostFilter& filter,
+                                      const std::function<void(const Post&)>& visit) {
+  auto statement = TRY(db_.prepare(std::string("SELECT ") + kPostColumns + " FROM posts WHERE " +
+                                   filter_clause(filter) + " ORDER BY id"));
+  bind_filter(statement, filter);
+  while (TRY(statement.step())) visit(read_post(statement));
+  return {};
+}
+
+Result<std::vector<PostId>> SqlitePostRepository::expired_open_posts(UnixSeconds now, int limit) {
+  auto statement = TRY(db_.prepare(
+      "SELECT p.id FROM posts p JOIN networks n ON n.id = p.network_id"
+      " WHERE p.status = 'open'"
+      " AND ((p.window_to IS NOT NULL AND p.window_to < ?)"
+      "      OR p.created_at < ? - n.post_expiry_days * 86400)"
+      " ORDER BY p.id LIMIT ?"));
+  statement.bind(1, now).bind(2, now).bind(3, limit);
+  std::vector<PostId> ids;
+  while (TRY(statement.step())) ids.push_back(statement.int64(0));
+  return ids;
+}
+
+}  // namespace gapfill::store::sqlite

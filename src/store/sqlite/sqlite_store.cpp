@@ -1,0 +1,167 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <condition_variable>
+#include <mutex>
+#include <vector>
+
+#include "base/time.hpp"
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/repositories.hpp"
+
+namespace gapfill::store {
+namespace {
+
+using sqlite::Database;
+
+class SqliteTransaction final : public Transaction {
+ public:
+  explicit SqliteTransaction(Database& db)
+      : networks_(db), posts_(db), matches_(db), events_(db) {}
+  NetworkRepository& networks() override { return networks_; }
+  PostRepository& posts() override { return posts_; }
+  MatchRepository& matches() override { return matches_; }
+  EventRepository& events() override { return events_; }
+
+ private:
+  sqlite::SqliteNetworkRepository networks_;
+  sqlite::SqlitePostRepository posts_;
+  sqlite::SqliteMatchRepository matches_;
+  sqlite::SqliteEventRepository events_;
+};
+
+// Runs `work` between `begin` and COMMIT on `db`, rolling back on failure.
+Status run_transaction(Database& db, std::string_view begin, const Work& work) {
+  TRY_STATUS(db.exec(begin));
+  SqliteTransaction transaction(db);
+  Status result;
+  try {
+    result = work(transaction);
+  } catch (...) {
+    (void)db.exec("ROLLBACK");
+    throw;
+  }
+  if (!result) {
+    (void)db.exec("ROLLBACK");
+    return result;
+  }
+  if (auto committed = db.exec("COMMIT"); !committed) {
+    (void)db.exec("ROLLBACK");
+    return committed;
+  }
+  return {};
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(SqliteOptions options, std::unique_ptr<Database> writer)
+      : options_(std::move(options)), writer_(std::move(writer)) {}
+
+  Status migrate() override {
+    std::lock_guard lock(writer_mutex_);
+    TRY_STATUS(writer_->exec(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        " version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)"));
+    const int current = TRY(current_version(*writer_));
+    const auto all = sqlite::migrations();
+    if (current > static_cast<int>(all.size())) {
+      return fail(ErrorCode::kInternal,
+                  "the database was written by a newer Gapfill (schema version " +
+                      std::to_string(current) + ")");
+    }
+    for (int version = current + 1; version <= static_cast<int>(all.size()); ++version) {
+      TRY_STATUS(writer_->exec("BEGIN IMMEDIATE"));
+      auto applied = writer_->exec(all[static_cast<std::size_t>(version - 1)]);
+      if (applied) {
+        applied = [&]() -> Status {
+          auto statement =
+              TRY(writer_->prepare("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
+          statement.bind(1, version).bind(2, now_unix());
+          return statement.run();
+        }();
+      }
+      if (!applied) {
+        (void)writer_->exec("ROLLBACK");
+        return applied;
+      }
+      TRY_STATUS(writer_->exec("COMMIT"));
+    }
+    return {};
+  }
+
+  Result<int> schema_version() override {
+    std::lock_guard lock(writer_mutex_);
+    return current_version(*writer_);
+  }
+
+  int latest_schema_version() const override {
+    return static_cast<int>(sqlite::migrations().size());
+  }
+
+  Status write(const Work& work) override {
+    std::lock_guard lock(writer_mutex_);
+    return run_transaction(*writer_, "BEGIN IMMEDIATE", work);
+  }
+
+  Status read(const Work& work) override {
+    auto reader = TRY(checkout_reader());
+    Status result = run_transaction(*reader, "BEGIN", work);
+    checkin_reader(std::move(reader));
+    return result;
+  }
+
+ private:
+  static Result<int> current_version(Database& db) {
+    auto exists = TRY(db.prepare(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"));
+    TRY(exists.step());
+    if (exists.int64(0) == 0) return 0;
+    auto statement = TRY(db.prepare("SELECT coalesce(max(version), 0) FROM schema_version"));
+    TRY(statement.step());
+    return static_cast<int>(statement.int64(0));
+  }
+
+  Result<std::unique_ptr<Database>> checkout_reader() {
+    {
+      std::unique_lock lock(readers_mutex_);
+      readers_available_.wait(lock, [&] {
+        return !idle_readers_.empty() || open_readers_ < options_.reader_connections;
+      });
+      if (!idle_readers_.empty()) {
+        auto reader = std::move(idle_readers_.back());
+        idle_readers_.pop_back();
+        return reader;
+      }
+      ++open_readers_;
+    }
+    auto opened = Database::open(options_.path, options_.reader_cache_kib);
+    if (!opened) {
+      std::lock_guard lock(readers_mutex_);
+      --open_readers_;
+      readers_available_.notify_one();
+    }
+    return opened;
+  }
+
+  void checkin_reader(std::unique_ptr<Database> reader) {
+    std::lock_guard lock(readers_mutex_);
+    idle_readers_.push_back(std::move(reader));
+    readers_available_.notify_one();
+  }
+
+  SqliteOptions options_;
+  std::mutex writer_mutex_;
+  std::unique_ptr<Database> writer_;
+  std::mutex readers_mutex_;
+  std::condition_variable readers_available_;
+  std::vector<std::unique_ptr<Database>> idle_readers_;
+  int open_readers_ = 0;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const SqliteOptions& options) {
+  auto writer = TRY(Database::open(options.path, options.writer_cache_kib));
+  return std::unique_ptr<Store>(new SqliteStore(options, std::move(writer)));
+}
+
+}  // namespace gapfill::store

@@ -1,0 +1,129 @@
+#pragma once
+// The only way to the data. One interface, several implementations (SQLite
+// now, PostgreSQL later), and one contract test suite that each must pass.
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/error.hpp"
+#include "store/model.hpp"
+
+namespace gapfill::store {
+
+// Which posts a listing wants; every field narrows it.
+struct PostFilter {
+  NetworkId network_id = 0;
+  std::optional<PostKind> kind;
+  std::optional<std::string> category;
+  std::vector<PostStatus> statuses;  // empty: any
+};
+
+// Keyset position for newest-first listings: strictly older than this.
+struct NewestCursor {
+  UnixSeconds created_at = 0;
+  PostId id = 0;
+};
+
+class NetworkRepository {
+ public:
+  virtual ~NetworkRepository() = default;
+  // Inserts the network and its categories; returns its new id. A taken
+  // slug is kConflict.
+  virtual Result<NetworkId> insert(const Network& network,
+                                   const std::vector<Category>& categories) = 0;
+  // Returns the network with this slug, or kNotFound.
+  virtual Result<Network> find_by_slug(const std::string& slug) = 0;
+  // Returns the network with this id, or kNotFound.
+  virtual Result<Network> find_by_id(NetworkId id) = 0;
+  // Returns every network, ordered by slug.
+  virtual Result<std::vector<Network>> list() = 0;
+  // Returns the network's categories ordered by position.
+  virtual Result<std::vector<Category>> categories(NetworkId id) = 0;
+};
+
+class PostRepository {
+ public:
+  virtual ~PostRepository() = default;
+  // Inserts the post (its id is ignored) and returns the new id.
+  virtual Result<PostId> insert(const Post& post) = 0;
+  // Returns the post, or kNotFound.
+  virtual Result<Post> find(PostId id) = 0;
+  // Returns the post and keeps it from changing under the current write
+  // transaction until it ends (a row lock where the backend has them).
+  virtual Result<Post> find_for_update(PostId id) = 0;
+  // Writes every mutable field of an existing post.
+  virtual Status update(const Post& post) = 0;
+  // Newest first, strictly after `after` when given, at most `limit`.
+  virtual Result<std::vector<Post>> list_newest(const PostFilter& filter,
+                                                std::optional<NewestCursor> after,
+                                                int limit) = 0;
+  // Every post matching the filter whose public point lies in the box.
+  virtual Result<std::vector<Post>> list_in_box(const PostFilter& filter,
+                                                const geo::BoundingBox& box) = 0;
+  // Calls visit for every post matching the filter (any network when its
+  // network_id is 0), in id order, without holding all of them in memory.
+  virtual Status for_each(const PostFilter& filter,
+                          const std::function<void(const Post&)>& visit) = 0;
+  // Ids of open posts that are due to expire at `now`: their window has
+  // ended, or they are older than their network's post expiry days.
+  virtual Result<std::vector<PostId>> expired_open_posts(UnixSeconds now, int limit) = 0;
+};
+
+class MatchRepository {
+ public:
+  virtual ~MatchRepository() = default;
+  // Inserts the match (its id is ignored) and returns the new id.
+  virtual Result<MatchId> insert(const Match& match) = 0;
+  // Returns the match, or kNotFound.
+  virtual Result<Match> find(MatchId id) = 0;
+  // As find, and keeps it from changing until the write transaction ends.
+  virtual Result<Match> find_for_update(MatchId id) = 0;
+  // Writes the status, quantity, note and updated_at of an existing match.
+  virtual Status update(const Match& match) = 0;
+  // Every match of a post, as request or as offer, oldest first.
+  virtual Result<std::vector<Match>> list_for_post(PostId post_id) = 0;
+};
+
+class EventRepository {
+ public:
+  virtual ~EventRepository() = default;
+  // Appends one line to a post's history.
+  virtual Status append(const PostEvent& event) = 0;
+  // A post's history, oldest first.
+  virtual Result<std::vector<PostEvent>> list_for_post(PostId post_id) = 0;
+};
+
+// A unit of work: the repositories, all inside one transaction.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual NetworkRepository& networks() = 0;
+  virtual PostRepository& posts() = 0;
+  virtual MatchRepository& matches() = 0;
+  virtual EventRepository& events() = 0;
+};
+
+using Work = std::function<Status(Transaction&)>;
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // Brings the schema to the newest version; a no-op when it is there.
+  virtual Status migrate() = 0;
+  // The schema version the database is at (0 for an empty one).
+  virtual Result<int> schema_version() = 0;
+  // The schema version this build writes.
+  virtual int latest_schema_version() const = 0;
+  // Runs `work` in one write transaction. Commits when it succeeds and
+  // returns only once the commit is durable; rolls back when it fails and
+  // returns its error. Writers are serialized.
+  virtual Status write(const Work& work) = 0;
+  // Runs `work` on a consistent read-only snapshot; may run concurrently
+  // with other reads and with a write.
+  virtual Status read(const Work& work) = 0;
+};
+
+}  // namespace gapfill::store
