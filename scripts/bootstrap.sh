@@ -6,7 +6,7 @@
 set -euo pipefail
 
 build_packages=(
-  build-essential cmake ninja-build pkg-config ccache git tzdata ca-certificates
+  build-essential cmake ninja-build pkg-config ccache git tzdata ca-certificates curl
   librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
   nlohmann-json3-dev libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev
   libcli11-dev libtomlplusplus-dev

@@ -1,0 +1,39 @@
+#include "domain/catalogue.hpp"
+
+#include <gtest/gtest.h>
+
+#include "domain/categories.hpp"
+
+namespace gapfill::i18n {
+namespace {
+
+TEST(Catalogue, EnglishAndSpanishHaveTheSameKeys) {
+  const auto& catalogue = Catalogue::builtin();
+  const auto languages = catalogue.languages();
+  ASSERT_NE(std::find(languages.begin(), languages.end(), "en"), languages.end());
+  ASSERT_NE(std::find(languages.begin(), languages.end(), "es"), languages.end());
+  for (const auto& category : domain::default_categories({"en", "es"})) {
+    const std::string key = "category." + category.key;
+    EXPECT_TRUE(catalogue.exact("en", key)) << key;
+    EXPECT_TRUE(catalogue.exact("es", key)) << key;
+    EXPECT_NE(category.labels.at("en"), category.labels.at("es")) << key;
+  }
+}
+
+TEST(Catalogue, FallsBackToEnglishThenToTheKey) {
+  const auto& catalogue = Catalogue::builtin();
+  EXPECT_EQ(catalogue.text("vi", "category.food"), "Food");
+  EXPECT_EQ(catalogue.text("en", "no.such.key"), "no.such.key");
+}
+
+TEST(DefaultCategories, AreTheElevenOfTheDesign) {
+  const auto categories = domain::default_categories({"es"});
+  ASSERT_EQ(categories.size(), 11u);
+  EXPECT_EQ(categories.front().key, "food");
+  EXPECT_EQ(categories.back().key, "other");
+  EXPECT_EQ(categories.front().labels.at("es"), "Comida");
+  EXPECT_EQ(categories.front().labels.at("en"), "Food");  // always there as a fallback
+}
+
+}  // namespace
+}  // namespace gapfill::i18n

@@ -1,0 +1,75 @@
+// The SQLite backend: the shared contract, and what is particular to it.
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <random>
+
+#include "store/sqlite/sqlite_store.hpp"
+#include "store/store_contract.hpp"
+
+namespace gapfill::store::contract {
+namespace {
+
+std::string new_sqlite_file() {
+  static std::mt19937_64 random(std::random_device{}());
+  const auto folder = std::filesystem::temp_directory_path() / "gapfill-store-tests";
+  std::filesystem::create_directories(folder);
+  return (folder / ("store-" + std::to_string(random()) + ".db")).string();
+}
+
+std::unique_ptr<Store> open_sqlite(const std::string& path) {
+  SqliteOptions options;
+  options.path = path;
+  auto store = open_sqlite_store(options);
+  if (!store || !(*store)->migrate()) return nullptr;
+  return std::move(*store);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContract,
+                         ::testing::Values(Backend{"sqlite", open_sqlite, new_sqlite_file}),
+                         [](const auto& param_info) { return param_info.param.name; });
+
+TEST(SqliteStore, UsesWalAndForeignKeys) {
+  const std::string path = new_sqlite_file();
+  auto store = open_sqlite(path);
+  ASSERT_NE(store, nullptr);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &statement, nullptr);
+  ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)), "wal");
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  // A post in a network that does not exist is refused.
+  const auto orphan = store->write([&](Transaction& transaction) -> Status {
+    Post post;
+    post.network_id = 12345;
+    post.category = "food";
+    post.title = "Orphan";
+    TRY(transaction.posts().insert(post));
+    return {};
+  });
+  EXPECT_FALSE(orphan);
+}
+
+TEST(SqliteStore, RefusesADatabaseFromANewerVersion) {
+  const std::string path = new_sqlite_file();
+  ASSERT_NE(open_sqlite(path), nullptr);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_version VALUES (999, 0)", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  SqliteOptions options;
+  options.path = path;
+  auto store = open_sqlite_store(options);
+  ASSERT_TRUE(store);
+  const auto migrated = (*store)->migrate();
+  ASSERT_FALSE(migrated);
+  EXPECT_NE(migrated.error().message.find("newer"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gapfill::store::contract

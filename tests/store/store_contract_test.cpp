@@ -1,0 +1,372 @@
+#include "store/store_contract.hpp"
+
+#include <thread>
+
+namespace gapfill::store::contract {
+
+void StoreContract::SetUp() {
+  identity_ = GetParam().new_identity();
+  store_ = GetParam().open(identity_);
+  ASSERT_NE(store_, nullptr);
+}
+
+NetworkId StoreContract::add_network(const std::string& slug) {
+  Network network;
+  network.slug = slug;
+  network.name = "Riverside Mutual Aid";
+  network.area = {{46.87, -113.99}, 40};
+  network.languages = {"en", "es"};
+  network.timezone = "America/Denver";
+  network.retention_days = 30;
+  network.post_expiry_days = 30;
+  network.created_at = 1790000000;
+  const std::vector<Category> categories{
+      {"food", 0, {{"en", "Food"}, {"es", "Comida"}}},
+      {"transport", 1, {{"en", "Rides and transport"}}}};
+  NetworkId id = 0;
+  const auto written = store_->write([&](Transaction& transaction) -> Status {
+    id = TRY(transaction.networks().insert(network, categories));
+    return {};
+  });
+  EXPECT_TRUE(written) << written.error().message;
+  return id;
+}
+
+Post StoreContract::sample_post(NetworkId network, PostKind kind) {
+  Post post;
+  post.network_id = network;
+  post.kind = kind;
+  post.category = "food";
+  post.title = "Groceries for a family of four";
+  post.details = "No pork, please.\nThank you!";
+  post.quantity = 3;
+  post.urgency = Urgency::kWeek;
+  post.window_from = 1790000000;
+  post.window_to = 1790086400;
+  post.point = {46.875, -113.995};
+  post.location_text = "near the library";
+  post.contact = {"Sam", "sam@example.org", "+1 406 555 0100", ContactMethod::kPhone};
+  post.status = PostStatus::kOpen;
+  post.created_at = post.updated_at = post.waiting_since = 1790000000;
+  post.manage_token_hash = std::string(64, 'a');
+  return post;
+}
+
+PostId StoreContract::add_post(const Post& post) {
+  PostId id = 0;
+  const auto written = store_->write([&](Transaction& transaction) -> Status {
+    id = TRY(transaction.posts().insert(post));
+    return {};
+  });
+  EXPECT_TRUE(written) << written.error().message;
+  return id;
+}
+
+namespace {
+
+TEST_P(StoreContract, MigrationIsAtTheLatestVersionAndIdempotent) {
+  EXPECT_EQ(store_->schema_version().value(), store_->latest_schema_version());
+  ASSERT_TRUE(store_->migrate());
+  EXPECT_EQ(store_->schema_version().value(), store_->latest_schema_version());
+}
+
+TEST_P(StoreContract, NetworksRoundTripWithCategoriesAndUniqueSlugs) {
+  const NetworkId id = add_network();
+  const auto read = store_->read([&](Transaction& transaction) -> Status {
+    const Network network = TRY(transaction.networks().find_by_slug("riverside"));
+    EXPECT_EQ(network.id, id);
+    EXPECT_EQ(network.languages, (std::vector<std::string>{"en", "es"}));
+    EXPECT_EQ(network.timezone, "America/Denver");
+    EXPECT_DOUBLE_EQ(network.area.radius_km, 40);
+    EXPECT_EQ(TRY(transaction.networks().find_by_id(id)).slug, "riverside");
+    const auto categories = TRY(transaction.networks().categories(id));
+    EXPECT_EQ(categories.size(), 2u);
+    EXPECT_EQ(categories[0].labels.at("es"), "Comida");
+    EXPECT_EQ(TRY(transaction.networks().list()).size(), 1u);
+    EXPECT_EQ(transaction.networks().find_by_slug("nowhere").error().code, ErrorCode::kNotFound);
+    return {};
+  });
+  ASSERT_TRUE(read) << read.error().message;
+  const auto duplicate = store_->write([&](Transaction& transaction) -> Status {
+    Network again;
+    again.slug = "riverside";
+    again.name = "Again";
+    again.languages = {"en"};
+    again.timezone = "UTC";
+    TRY(transaction.networks().insert(again, {}));
+    return {};
+  });
+  ASSERT_FALSE(duplicate);
+  EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);
+}
+
+TEST_P(StoreContract, PostsRoundTripEveryField) {
+  const NetworkId network = add_network();
+  Post post = sample_post(network);
+  post.category = "transport";
+  post.ride = Ride{"Northside", "Clinic", 1790003600, true, 2, {"car_seat", "wheelchair"}};
+  const PostId id = add_post(post);
+  post.id = id;
+  const auto read = store_->read([&](Transaction& transaction) -> Status {
+    const Post stored = TRY(transaction.posts().find(id));
+    EXPECT_EQ(stored.title, post.title);
+    EXPECT_EQ(stored.details, post.details);
+    EXPECT_EQ(stored.quantity, post.quantity);
+    EXPECT_EQ(stored.urgency, post.urgency);
+    EXPECT_EQ(stored.window_from, post.window_from);
+    EXPECT_EQ(stored.window_to, post.window_to);
+    EXPECT_DOUBLE_EQ(stored.point.lat, post.point.lat);
+    EXPECT_EQ(stored.location_text, post.location_text);
+    EXPECT_EQ(stored.contact.phone, post.contact.phone);
+    EXPECT_EQ(stored.contact.method, ContactMethod::kPhone);
+    EXPECT_TRUE(stored.ride.has_value());
+    EXPECT_EQ(stored.ride->accessibility_needs, post.ride->accessibility_needs);
+    EXPECT_EQ(stored.ride->appointment_at, post.ride->appointment_at);
+    EXPECT_TRUE(stored.ride->return_trip);
+    EXPECT_EQ(stored.manage_token_hash, post.manage_token_hash);
+    EXPECT_FALSE(stored.close_reason.has_value());
+    EXPECT_EQ(transaction.posts().find(id + 1000).error().code, ErrorCode::kNotFound);
+    return {};
+  });
+  ASSERT_TRUE(read) << read.error().message;
+}
+
+TEST_P(StoreContract, UpdatesAreSeenAndFailedWorkIsRolledBack) {
+  const NetworkId network = add_network();
+  Post post = sample_post(network);
+  post.id = add_post(post);
+  post.status = PostStatus::kClosed;
+  post.close_reason = CloseReason::kDuplicate;
+  post.quantity.reset();
+  ASSERT_TRUE(store_->write([&](Transaction& t) { return t.posts().update(post); }));
+
+  const auto failed = store_->write([&](Transaction& transaction) -> Status {
+    Post changed = post;
+    changed.title = "Changed";
+    TRY_STATUS(transaction.posts().update(changed));
+    return fail(ErrorCode::kConflict, "changed my mind");
+  });
+  ASSERT_FALSE(failed);
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    const Post stored = TRY(transaction.posts().find(post.id));
+    EXPECT_EQ(stored.title, post.title);  // rolled back
+    EXPECT_EQ(stored.status, PostStatus::kClosed);
+    EXPECT_EQ(stored.close_reason, CloseReason::kDuplicate);
+    EXPECT_FALSE(stored.quantity.has_value());
+    return {};
+  }));
+  Post missing = post;
+  missing.id = 999999;
+  EXPECT_EQ(store_->write([&](Transaction& t) { return t.posts().update(missing); }).error().code,
+            ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContract, ListsNewestFirstWithKeysetPagingAndFilters) {
+  const NetworkId network = add_network();
+  const NetworkId other = add_network("elsewhere");
+  for (int i = 0; i < 25; ++i) {
+    Post post = sample_post(i % 5 == 0 ? other : network, i % 2 ? PostKind::kOffer : PostKind::kRequest);
+    post.created_at = 1790000000 + (i / 3) * 60;  // ties broken by id
+    post.status = i % 4 == 0 ? PostStatus::kFulfilled : PostStatus::kOpen;
+    add_post(post);
+  }
+  PostFilter filter;
+  filter.network_id = network;
+  filter.statuses = {PostStatus::kOpen};
+  std::vector<Post> all;
+  std::optional<NewestCursor> after;
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    for (;;) {
+      auto page = TRY(transaction.posts().list_newest(filter, after, 4));
+      if (page.empty()) break;
+      for (auto& post : page) all.push_back(post);
+      after = NewestCursor{page.back().created_at, page.back().id};
+    }
+    return {};
+  }));
+  ASSERT_FALSE(all.empty());
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    const bool ordered = all[i - 1].created_at > all[i].created_at ||
+                         (all[i - 1].created_at == all[i].created_at && all[i - 1].id > all[i].id);
+    EXPECT_TRUE(ordered) << i;
+  }
+  for (const Post& post : all) {
+    EXPECT_EQ(post.network_id, network);
+    EXPECT_EQ(post.status, PostStatus::kOpen);
+  }
+  filter.kind = PostKind::kOffer;
+  filter.category = "food";
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    for (const Post& post : TRY(transaction.posts().list_newest(filter, std::nullopt, 100))) {
+      EXPECT_EQ(post.kind, PostKind::kOffer);
+    }
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, ListsInABoxAndVisitsEveryPost) {
+  const NetworkId network = add_network();
+  for (int i = 0; i < 10; ++i) {
+    Post post = sample_post(network);
+    post.point = {46.0 + i * 0.1, -114.0};
+    add_post(post);
+  }
+  PostFilter filter;
+  filter.network_id = network;
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    const auto inside = TRY(transaction.posts().list_in_box(filter, {46.15, 46.45, -114.1, -113.9}));
+    EXPECT_EQ(inside.size(), 3u);
+    int visited = 0;
+    TRY_STATUS(transaction.posts().for_each(PostFilter{}, [&](const Post&) { ++visited; }));
+    EXPECT_EQ(visited, 10);
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, FindsExpiredOpenPosts) {
+  const NetworkId network = add_network();  // post expiry 30 days
+  const UnixSeconds now = 1790000000 + 40 * 86400;
+  Post old_post = sample_post(network);
+  old_post.window_to.reset();
+  const PostId old_id = add_post(old_post);  // created 40 days ago
+  Post window_over = sample_post(network);
+  window_over.created_at = now - 86400;
+  window_over.window_to = now - 60;
+  const PostId window_id = add_post(window_over);
+  Post fresh = sample_post(network);
+  fresh.created_at = now - 86400;
+  fresh.window_to = now + 86400;
+  add_post(fresh);
+  Post old_but_matched = old_post;
+  old_but_matched.status = PostStatus::kMatched;
+  add_post(old_but_matched);
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    EXPECT_EQ(TRY(transaction.posts().expired_open_posts(now, 10)),
+              (std::vector<PostId>{old_id, window_id}));
+    EXPECT_EQ(TRY(transaction.posts().expired_open_posts(now, 1)).size(), 1u);
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, MatchesRoundTripAndARequestHasOneLiveMatchAtMost) {
+  const NetworkId network = add_network();
+  const PostId request = add_post(sample_post(network));
+  const PostId offer = add_post(sample_post(network, PostKind::kOffer));
+  Match match;
+  match.network_id = network;
+  match.request_id = request;
+  match.volunteer = Volunteer{"Alex", "alex@example.org", ""};
+  match.quantity = 2;
+  match.note = "Saturday";
+  match.status = MatchStatus::kAccepted;
+  match.token_hash = std::string(64, 'b');
+  match.created_at = match.updated_at = 1790000100;
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    match.id = TRY(transaction.matches().insert(match));
+    return {};
+  }));
+  // A second live match on the same request is refused by the store itself.
+  const auto second = store_->write([&](Transaction& transaction) -> Status {
+    Match again = match;
+    again.offer_id = offer;
+    again.volunteer.reset();
+    again.status = MatchStatus::kProposed;
+    TRY(transaction.matches().insert(again));
+    return {};
+  });
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, ErrorCode::kConflict);
+
+  match.status = MatchStatus::kCancelled;
+  match.updated_at = 1790000200;
+  ASSERT_TRUE(store_->write([&](Transaction& t) { return t.matches().update(match); }));
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    Match proposal = match;
+    proposal.offer_id = offer;
+    proposal.volunteer.reset();
+    proposal.status = MatchStatus::kProposed;
+    proposal.token_hash.clear();
+    TRY(transaction.matches().insert(proposal));
+    return {};
+  }));
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    const Match stored = TRY(transaction.matches().find(match.id));
+    EXPECT_EQ(stored.status, MatchStatus::kCancelled);
+    EXPECT_EQ(stored.volunteer->name, "Alex");
+    EXPECT_EQ(stored.quantity, 2);
+    EXPECT_EQ(stored.token_hash, match.token_hash);
+    EXPECT_EQ(TRY(transaction.matches().list_for_post(request)).size(), 2u);
+    const auto for_offer = TRY(transaction.matches().list_for_post(offer));
+    EXPECT_EQ(for_offer.size(), 1u);
+    EXPECT_FALSE(for_offer[0].volunteer.has_value());
+    EXPECT_EQ(transaction.matches().find(999).error().code, ErrorCode::kNotFound);
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, EventsKeepAPostsHistoryInOrder) {
+  const NetworkId network = add_network();
+  const PostId id = add_post(sample_post(network));
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    for (const char* to : {"matched", "open", "matched", "fulfilled"}) {
+      PostEvent event;
+      event.post_id = id;
+      event.network_id = network;
+      event.type = "status";
+      event.to_status = to;
+      event.at = 1790000000;
+      TRY_STATUS(transaction.events().append(event));
+    }
+    return {};
+  }));
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    const auto events = TRY(transaction.events().list_for_post(id));
+    EXPECT_EQ(events.size(), 4u);
+    EXPECT_EQ(events.back().to_status, "fulfilled");
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, CommittedWritesAreSeenByANewHandle) {
+  const NetworkId network = add_network();
+  const PostId id = add_post(sample_post(network));
+  store_.reset();
+  auto again = reopen();
+  ASSERT_TRUE(again->read([&](Transaction& transaction) -> Status {
+    EXPECT_EQ(TRY(transaction.posts().find(id)).title, "Groceries for a family of four");
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, ConcurrentWritersAreSerializedWithoutLosingAWrite) {
+  const NetworkId network = add_network();
+  const Post post = sample_post(network);
+  std::vector<std::thread> writers;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 8; ++t) {
+    writers.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) {
+        const auto written = store_->write([&](Transaction& transaction) -> Status {
+          TRY(transaction.posts().insert(post));
+          return {};
+        });
+        if (!written) ++failures;
+        // Reads run alongside.
+        (void)store_->read([&](Transaction& transaction) -> Status {
+          TRY(transaction.networks().list());
+          return {};
+        });
+      }
+    });
+  }
+  for (auto& writer : writers) writer.join();
+  EXPECT_EQ(failures.load(), 0);
+  int count = 0;
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    return transaction.posts().for_each(PostFilter{}, [&](const Post&) { ++count; });
+  }));
+  EXPECT_EQ(count, 200);
+}
+
+}  // namespace
+}  // namespace gapfill::store::contract

@@ -1,0 +1,86 @@
+#include "support/test_server.hpp"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <random>
+
+namespace gapfill::testing {
+
+TempDir::TempDir() {
+  std::random_device random;
+  path_ = std::filesystem::temp_directory_path() /
+          ("gapfill-test-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+TestServer::TestServer(const std::function<void(app::Config&)>& adjust) {
+  spdlog::set_level(spdlog::level::warn);
+  db_path_ = (dir_.path() / "gapfill.db").string();
+  config_.db_path = db_path_;
+  config_.listen = "127.0.0.1:0";
+  if (adjust) adjust(config_);
+  restart();
+}
+
+void TestServer::restart() {
+  if (app_) app_->stop();
+  app_.reset();
+  auto opened = app::Application::open(config_);
+  if (!opened) throw std::runtime_error("cannot open the test server: " + opened.error().message);
+  app_ = std::move(*opened);
+  app_->start();
+}
+
+TestServer::~TestServer() {
+  if (app_) app_->stop();
+}
+
+nlohmann::json network_body(const std::string& slug) {
+  return {{"slug", slug},
+          {"name", "Riverside Mutual Aid"},
+          {"description", "Neighbours helping neighbours."},
+          {"area", {{"lat", 46.87}, {"lon", -113.99}, {"radius_km", 40}}},
+          {"languages", {"en", "es"}},
+          {"timezone", "America/Denver"}};
+}
+
+nlohmann::json request_body(const std::string& title) {
+  return {{"kind", "request"},
+          {"category", "food"},
+          {"title", title},
+          {"details", "Two adults, two kids; no pork please."},
+          {"quantity", 1},
+          {"urgency", "week"},
+          {"location", {{"lat", 46.8721}, {"lon", -113.9940}, {"text", "near the library"}}},
+          {"contact",
+           {{"name", "Sam"},
+            {"phone", "+1 406 555 0100"},
+            {"email", "sam@example.org"},
+            {"method", "phone"}}}};
+}
+
+void ApiTest::SetUp() {
+  server = std::make_unique<TestServer>();
+  client = std::make_unique<HttpClient>(server->port());
+  const auto created = client->post("/api/v1/networks", network_body("riverside"));
+  ASSERT_EQ(created.status, 201) << created.body;
+}
+
+std::pair<std::int64_t, std::string> ApiTest::create_post(const nlohmann::json& body,
+                                                          const std::string& slug) {
+  const auto created = client->post("/api/v1/networks/" + slug + "/posts", body);
+  if (created.status != 201) {
+    ADD_FAILURE() << "creating a post failed: " << created.status << " " << created.body;
+    return {0, ""};
+  }
+  const auto json = created.json();
+  return {json["post"]["id"].get<std::int64_t>(), json["manage_token"].get<std::string>()};
+}
+
+}  // namespace gapfill::testing

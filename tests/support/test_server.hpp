@@ -1,0 +1,62 @@
+#pragma once
+// A real Gapfill server for a test: a fresh SQLite file in a temporary
+// folder, listening on a free loopback port, with the demo-free empty state.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app/application.hpp"
+#include "support/http_client.hpp"
+
+namespace gapfill::testing {
+
+// A fresh temporary folder, removed at destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+class TestServer {
+ public:
+  // Starts a server; `adjust` may change the configuration first.
+  explicit TestServer(const std::function<void(app::Config&)>& adjust = {});
+  ~TestServer();
+  std::uint16_t port() const { return app_->port(); }
+  app::Application& app() { return *app_; }
+  const std::string& db_path() const { return db_path_; }
+  // Stops the server and starts a new one on the same database.
+  void restart();
+
+ private:
+  TempDir dir_;
+  std::string db_path_;
+  app::Config config_;
+  std::unique_ptr<app::Application> app_;
+};
+
+// A network body for POST /api/v1/networks.
+nlohmann::json network_body(const std::string& slug);
+// A valid request body for POST /api/v1/networks/{slug}/posts.
+nlohmann::json request_body(const std::string& title = "Groceries for a family of four");
+
+// A fixture with a running server, a client and one network "riverside".
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  // Creates a post; returns {id, manage_token}.
+  std::pair<std::int64_t, std::string> create_post(const nlohmann::json& body,
+                                                    const std::string& slug = "riverside");
+
+  std::unique_ptr<TestServer> server;
+  std::unique_ptr<HttpClient> client;
+};
+
+}  // namespace gapfill::testing
