@@ -46,7 +46,9 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   return app;
 }
 
-Application::~Application() { stop(); }
+Application::~Application() {
+  stop();
+}
 
 void Application::start() {
   server_->start();

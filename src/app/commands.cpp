@@ -1,9 +1,9 @@
 #include "app/commands.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -75,9 +75,8 @@ int serve(const CommonFlags& flags, const std::string& listen) {
   }
   const auto address = parse_listen(config->listen);
   std::cout << fmt::format("Gapfill is serving on http://{}:{} (database {})\n",
-                           address->host.find(':') != std::string::npos
-                               ? "[" + address->host + "]"
-                               : address->host,
+                           address->host.find(':') != std::string::npos ? "[" + address->host + "]"
+                                                                        : address->host,
                            (*app)->port(), config->db_path)
             << std::flush;
   int received = 0;

@@ -55,7 +55,8 @@ Status load_config_file(const std::string& path, Config& config) {
   for (const auto& [section, node] : table) {
     const std::string name(section.str());
     const auto known = kKnown.find(name);
-    if (known == kKnown.end() || !node.is_table()) return config_error(name, "is not a known section");
+    if (known == kKnown.end() || !node.is_table())
+      return config_error(name, "is not a known section");
     for (const auto& [key, value] : *node.as_table()) {
       if (!known->second.contains(std::string(key.str()))) {
         return config_error(name + "." + std::string(key.str()), "is not a known setting");
@@ -65,7 +66,8 @@ Status load_config_file(const std::string& path, Config& config) {
   auto read_string = [&](const char* section, const char* key, std::string& out) -> Status {
     const auto node = table[section][key];
     if (!node) return {};
-    if (!node.is_string()) return config_error(std::string(section) + "." + key, "must be a string");
+    if (!node.is_string())
+      return config_error(std::string(section) + "." + key, "must be a string");
     out = node.as_string()->get();
     return {};
   };

@@ -57,16 +57,16 @@ const char* error_code_name(ErrorCode code);
 #define GAPFILL_TRY_CAT2(a, b) a##b
 #define GAPFILL_TRY_CAT(a, b) GAPFILL_TRY_CAT2(a, b)
 #define TRY(expr) GAPFILL_TRY_IMPL(GAPFILL_TRY_CAT(try_result_, __COUNTER__), expr)
-#define GAPFILL_TRY_IMPL(name, expr)                                          \
-  ({                                                                          \
-    auto name = (expr);                                                       \
-    if (!name) return std::unexpected(std::move(name.error()));               \
-    std::move(name).value();                                                  \
+#define GAPFILL_TRY_IMPL(name, expr)                            \
+  ({                                                            \
+    auto name = (expr);                                         \
+    if (!name) return std::unexpected(std::move(name.error())); \
+    std::move(name).value();                                    \
   })
 // TRY_STATUS(expr): the same for Status (no value).
 #define TRY_STATUS(expr) GAPFILL_TRY_STATUS_IMPL(GAPFILL_TRY_CAT(try_status_, __COUNTER__), expr)
-#define GAPFILL_TRY_STATUS_IMPL(name, expr)                                   \
-  do {                                                                        \
-    auto name = (expr);                                                       \
-    if (!name) return std::unexpected(std::move(name.error()));               \
+#define GAPFILL_TRY_STATUS_IMPL(name, expr)                     \
+  do {                                                          \
+    auto name = (expr);                                         \
+    if (!name) return std::unexpected(std::move(name.error())); \
   } while (false)

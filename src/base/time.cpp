@@ -1,7 +1,8 @@
 #include "base/time.hpp"
 
-#include <chrono>
 #include <fmt/format.h>
+
+#include <chrono>
 
 namespace gapfill {
 namespace {
@@ -31,9 +32,9 @@ std::string format_rfc3339(UnixSeconds t) {
   const auto day = floor<days>(tp);
   const year_month_day ymd{day};
   const hh_mm_ss hms{tp - day};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", int(ymd.year()),
-                     unsigned(ymd.month()), unsigned(ymd.day()), hms.hours().count(),
-                     hms.minutes().count(), hms.seconds().count());
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", int(ymd.year()), unsigned(ymd.month()),
+                     unsigned(ymd.day()), hms.hours().count(), hms.minutes().count(),
+                     hms.seconds().count());
 }
 
 std::optional<UnixSeconds> parse_rfc3339(std::string_view text) {

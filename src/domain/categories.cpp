@@ -9,8 +9,8 @@ namespace gapfill::domain {
 
 std::vector<Category> default_categories(const std::vector<std::string>& languages) {
   static constexpr std::array<std::string_view, 11> kKeys{
-      "food",    "clothing",        "transport", "housing",     "childcare", "money",
-      "labour",  "hygiene_medical", "household", "information", "other"};
+      "food",   "clothing",        "transport", "housing",     "childcare", "money",
+      "labour", "hygiene_medical", "household", "information", "other"};
   const auto& catalogue = i18n::Catalogue::builtin();
   std::vector<Category> categories;
   int position = 0;

@@ -97,8 +97,8 @@ constexpr std::array<DemoPost, 60> kPosts{{
     {kOffer, "other", "Can teach basic bike repair", kFlexible, 0, kOpen},
 }};
 
-constexpr std::array<const char*, 8> kVolunteers{"Alex", "Jordan", "Rosa", "Sam",
-                                                 "Priya", "Mateo", "Kim", "Dana"};
+constexpr std::array<const char*, 8> kVolunteers{"Alex",  "Jordan", "Rosa", "Sam",
+                                                 "Priya", "Mateo",  "Kim",  "Dana"};
 
 }  // namespace
 
@@ -141,8 +141,8 @@ Result<DemoSummary> seed_demo(store::Store& store) {
     draft.contact = ContactDraft{std::string("Neighbour ") + std::to_string(i + 1), std::nullopt,
                                  std::nullopt, ContactMethod::kSite};
     if (std::string_view(demo.category) == "transport" && demo.kind == PostKind::kRequest) {
-      draft.ride = RideDraft{"Northside", "Community Medical Center", std::nullopt, true, 1,
-                             std::vector<std::string>{}};
+      draft.ride = RideDraft{"Northside", "Community Medical Center", std::nullopt, true,
+                             1,           std::vector<std::string>{}};
     }
     const CreatedPost created = TRY(services.posts().create("riverside", draft));
     ++summary.posts;

@@ -25,7 +25,9 @@ bool can_transition(MatchStatus from, MatchStatus to) {
   return false;
 }
 
-bool is_changeable(PostStatus status) { return is_active(status); }
+bool is_changeable(PostStatus status) {
+  return is_active(status);
+}
 
 PostStatus derived_request_status(const std::vector<Match>& matches) {
   const auto has = [&](auto predicate) {

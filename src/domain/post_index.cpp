@@ -32,7 +32,9 @@ void PostIndex::erase_locked(NetworkId network_id, PostId id) {
   network_of_.erase(known);
 }
 
-bool PostIndex::answers(const ListQuery& query) { return is_active(query.status); }
+bool PostIndex::answers(const ListQuery& query) {
+  return is_active(query.status);
+}
 
 bool PostIndex::wanted(const ListQuery& query, const ListedPost& post) {
   return post.status == query.status && (!query.kind || *query.kind == post.kind) &&

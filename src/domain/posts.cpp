@@ -39,8 +39,8 @@ Result<ListPage> list_from_store(store::Transaction& transaction, const ListQuer
   const std::size_t wanted = static_cast<std::size_t>(query.limit) + 1;
   ListPage page;
   if (query.near) {
-    for (const Post& post :
-         TRY(transaction.posts().list_in_box(filter, geo::box_around(*query.near, query.radius_km)))) {
+    for (const Post& post : TRY(transaction.posts().list_in_box(
+             filter, geo::box_around(*query.near, query.radius_km)))) {
       const double distance = geo::distance_km(*query.near, post.point);
       if (distance > query.radius_km) continue;
       ListItem item{to_listed(post), distance};
@@ -82,12 +82,13 @@ Result<CreatedPost> PostService::create(const std::string& network_slug, const P
   post.status = PostStatus::kOpen;
   post.created_at = post.updated_at = post.waiting_since = now;
   post.manage_token_hash = token.hash;
-  TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-    post.id = TRY(transaction.posts().insert(post));
-    TRY_STATUS(record_event(transaction, post, "created", std::nullopt, "", now));
-    changed.push_back(post);
-    return Status{};
-  }));
+  TRY_STATUS(
+      services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
+        post.id = TRY(transaction.posts().insert(post));
+        TRY_STATUS(record_event(transaction, post, "created", std::nullopt, "", now));
+        changed.push_back(post);
+        return Status{};
+      }));
   return CreatedPost{std::move(post), network.slug, token.token};
 }
 
@@ -106,22 +107,23 @@ Result<PostView> PostService::view(PostId id, const std::string& token) {
 
 Result<PostView> PostService::update(PostId id, const std::string& token, const PostDraft& draft) {
   const UnixSeconds now = services_.now();
-  TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-    Post post = TRY(transaction.posts().find_for_update(id));
-    if (!tokens::matches(token, post.manage_token_hash)) return Status(refuse(token));
-    if (!is_changeable(post.status)) return Status(not_changeable(post));
-    const Network network = TRY(services_.networks().find(post.network_id));
-    const auto categories = TRY(services_.networks().categories(network.slug));
-    FieldErrors errors;
-    apply_post_draft(draft, DraftMode::kPatch, categories, network, now, post, errors);
-    merge_read_errors(draft.read_errors, errors);
-    if (!errors.empty()) return Status(invalid(std::move(errors)));
-    post.updated_at = now;
-    TRY_STATUS(transaction.posts().update(post));
-    TRY_STATUS(record_event(transaction, post, "edited", std::nullopt, "", now));
-    changed.push_back(std::move(post));
-    return Status{};
-  }));
+  TRY_STATUS(
+      services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
+        Post post = TRY(transaction.posts().find_for_update(id));
+        if (!tokens::matches(token, post.manage_token_hash)) return Status(refuse(token));
+        if (!is_changeable(post.status)) return Status(not_changeable(post));
+        const Network network = TRY(services_.networks().find(post.network_id));
+        const auto categories = TRY(services_.networks().categories(network.slug));
+        FieldErrors errors;
+        apply_post_draft(draft, DraftMode::kPatch, categories, network, now, post, errors);
+        merge_read_errors(draft.read_errors, errors);
+        if (!errors.empty()) return Status(invalid(std::move(errors)));
+        post.updated_at = now;
+        TRY_STATUS(transaction.posts().update(post));
+        TRY_STATUS(record_event(transaction, post, "edited", std::nullopt, "", now));
+        changed.push_back(std::move(post));
+        return Status{};
+      }));
   return view(id, token);
 }
 
@@ -132,12 +134,13 @@ Result<PostView> PostService::close(PostId id, const std::string& token,
     return invalid({{"reason", "must be withdrawn or duplicate"}});
   }
   const UnixSeconds now = services_.now();
-  TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-    Post post = TRY(transaction.posts().find_for_update(id));
-    if (!tokens::matches(token, post.manage_token_hash)) return Status(refuse(token));
-    if (!is_changeable(post.status)) return Status(not_changeable(post));
-    return close_post(transaction, post, chosen, now, changed);
-  }));
+  TRY_STATUS(
+      services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
+        Post post = TRY(transaction.posts().find_for_update(id));
+        if (!tokens::matches(token, post.manage_token_hash)) return Status(refuse(token));
+        if (!is_changeable(post.status)) return Status(not_changeable(post));
+        return close_post(transaction, post, chosen, now, changed);
+      }));
   return view(id, token);
 }
 
@@ -147,7 +150,8 @@ Result<ListPage> PostService::list(const std::string& network_slug, ListQuery qu
     const auto categories = TRY(services_.networks().categories(network_slug));
     if (std::none_of(categories.begin(), categories.end(),
                      [&](const Category& c) { return c.key == *query.category; })) {
-      return std::unexpected(Error{ErrorCode::kMalformed, "Some query parameters are not valid.",
+      return std::unexpected(Error{ErrorCode::kMalformed,
+                                   "Some query parameters are not valid.",
                                    {{"category", "is not one of this network's categories"}}});
     }
   }
@@ -179,15 +183,16 @@ Result<int> PostService::expire_due() {
   for (;;) {
     const UnixSeconds now = services_.now();
     int batch = 0;
-    TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-      batch = 0;
-      for (PostId id : TRY(transaction.posts().expired_open_posts(now, kExpiryBatchPosts))) {
-        Post post = TRY(transaction.posts().find_for_update(id));
-        TRY_STATUS(close_post(transaction, post, CloseReason::kExpired, now, changed));
-        ++batch;
-      }
-      return Status{};
-    }));
+    TRY_STATUS(
+        services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
+          batch = 0;
+          for (PostId id : TRY(transaction.posts().expired_open_posts(now, kExpiryBatchPosts))) {
+            Post post = TRY(transaction.posts().find_for_update(id));
+            TRY_STATUS(close_post(transaction, post, CloseReason::kExpired, now, changed));
+            ++batch;
+          }
+          return Status{};
+        }));
     expired += batch;
     if (batch < kExpiryBatchPosts) return expired;
   }

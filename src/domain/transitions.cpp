@@ -26,9 +26,8 @@ Status refresh_post_status(store::Transaction& transaction, PostId id,
   Post post = TRY(transaction.posts().find_for_update(id));
   if (post.status == PostStatus::kClosed) return {};
   const auto matches = TRY(transaction.matches().list_for_post(id));
-  const PostStatus derived = post.kind == PostKind::kRequest
-                                 ? derived_request_status(matches)
-                                 : derived_offer_status(post, matches);
+  const PostStatus derived = post.kind == PostKind::kRequest ? derived_request_status(matches)
+                                                             : derived_offer_status(post, matches);
   if (derived == post.status) return {};
   const PostStatus from = post.status;
   post.status = derived;
@@ -53,8 +52,8 @@ Status close_post(store::Transaction& transaction, Post& post, CloseReason reaso
   post.close_reason = reason;
   post.updated_at = now;
   TRY_STATUS(transaction.posts().update(post));
-  TRY_STATUS(record_status(transaction, post, from, std::nullopt,
-                           std::string(to_string(reason)), now));
+  TRY_STATUS(
+      record_status(transaction, post, from, std::nullopt, std::string(to_string(reason)), now));
   changed.push_back(post);
   return {};
 }

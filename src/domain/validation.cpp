@@ -13,7 +13,7 @@ namespace gapfill::domain {
 namespace {
 
 constexpr std::array<std::string_view, 8> kAccessibilityNeeds{
-    "wheelchair", "car_seat", "booster_seat", "service_animal",
+    "wheelchair",   "car_seat",    "booster_seat", "service_animal",
     "mobility_aid", "extra_space", "door_to_door", "oxygen"};
 
 // Checks one text field: trims it, requires clean UTF-8 and a length within
@@ -27,9 +27,8 @@ std::string checked_text(const std::string& field, const std::string& value, std
   }
   const std::size_t length = utf8_length(trimmed);
   if (length < min_chars || length > max_chars) {
-    errors[field] = min_chars > 0
-                        ? fmt::format("must be {} to {} characters", min_chars, max_chars)
-                        : fmt::format("must be at most {} characters", max_chars);
+    errors[field] = min_chars > 0 ? fmt::format("must be {} to {} characters", min_chars, max_chars)
+                                  : fmt::format("must be at most {} characters", max_chars);
   }
   return trimmed;
 }
@@ -46,8 +45,8 @@ bool is_valid_language(const std::string& code) {
 
 void apply_contact(const ContactDraft& draft, Contact& contact, FieldErrors& errors) {
   if (draft.name) {
-    contact.name = checked_text("contact.name", *draft.name, 0, limits::kContactNameMaxChars, true,
-                                errors);
+    contact.name =
+        checked_text("contact.name", *draft.name, 0, limits::kContactNameMaxChars, true, errors);
   }
   if (draft.email) {
     contact.email = trim(*draft.email);
@@ -91,15 +90,16 @@ void apply_ride(const RideDraft& draft, Ride& ride, FieldErrors& errors) {
   if (draft.return_trip) ride.return_trip = *draft.return_trip;
   if (draft.passengers) {
     check_range("ride.passengers", *draft.passengers, 1, limits::kPassengersMax, errors);
-    ride.passengers = static_cast<int>(std::clamp<std::int64_t>(*draft.passengers, 1, limits::kPassengersMax));
+    ride.passengers =
+        static_cast<int>(std::clamp<std::int64_t>(*draft.passengers, 1, limits::kPassengersMax));
   }
   if (draft.accessibility_needs) {
     const auto& needs = *draft.accessibility_needs;
     if (needs.size() > limits::kAccessibilityNeedsMax) {
       errors["ride.accessibility_needs"] =
           fmt::format("must list at most {} needs", limits::kAccessibilityNeedsMax);
-    } else if (auto unknown = std::find_if_not(needs.begin(), needs.end(),
-                                               is_known_accessibility_need);
+    } else if (auto unknown =
+                   std::find_if_not(needs.begin(), needs.end(), is_known_accessibility_need);
                unknown != needs.end()) {
       errors["ride.accessibility_needs"] =
           fmt::format("must each be one of: {}", fmt::join(kAccessibilityNeeds, ", "));
@@ -121,8 +121,9 @@ void merge_read_errors(const ReadErrors& read_errors, FieldErrors& errors) {
 
 bool is_valid_slug(const std::string& slug) {
   return slug.size() >= limits::kSlugMinChars && slug.size() <= limits::kSlugMaxChars &&
-         std::all_of(slug.begin(), slug.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+         std::all_of(slug.begin(), slug.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+         });
 }
 
 bool is_valid_email(const std::string& email) {
@@ -157,8 +158,8 @@ bool is_known_timezone(const std::string& name) {
     return false;
   }
   const bool plain = std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '/' || c == '_' || c == '-' || c == '+';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
+           c == '_' || c == '-' || c == '+';
   });
   std::error_code error;
   return plain && std::filesystem::is_regular_file("/usr/share/zoneinfo/" + name, error);
@@ -197,16 +198,16 @@ void apply_network_draft(const NetworkDraft& draft, Network& network, FieldError
   if (!draft.radius_km) {
     errors["area.radius_km"] = "is required";
   } else if (!(*draft.radius_km > 0 && *draft.radius_km <= limits::kAreaRadiusMaxKm)) {
-    errors["area.radius_km"] = fmt::format("must be more than 0 and at most {}",
-                                           limits::kAreaRadiusMaxKm);
+    errors["area.radius_km"] =
+        fmt::format("must be more than 0 and at most {}", limits::kAreaRadiusMaxKm);
   } else {
     network.area.radius_km = *draft.radius_km;
   }
   network.languages = draft.languages.value_or(std::vector<std::string>{"en"});
   if (network.languages.empty() || network.languages.size() > limits::kLanguagesMax ||
       !std::all_of(network.languages.begin(), network.languages.end(), is_valid_language)) {
-    errors["languages"] = fmt::format(
-        "must list 1 to {} language codes such as \"en\" or \"es\"", limits::kLanguagesMax);
+    errors["languages"] = fmt::format("must list 1 to {} language codes such as \"en\" or \"es\"",
+                                      limits::kLanguagesMax);
   }
   network.timezone = draft.timezone.value_or("UTC");
   if (!is_known_timezone(network.timezone)) {

@@ -15,13 +15,11 @@ int SpatialGrid::row_of(double lat) const {
 }
 
 int SpatialGrid::column_of(double lon) const {
-  return std::clamp(static_cast<int>(std::floor((lon + 180.0) / cell_degrees_)), 0,
-                    columns_ - 1);
+  return std::clamp(static_cast<int>(std::floor((lon + 180.0) / cell_degrees_)), 0, columns_ - 1);
 }
 
 void SpatialGrid::insert(std::int64_t id, Point p) {
-  cells_[cell_key(row_of(p.lat), column_of(p.lon))].push_back(
-      Entry{id, p.lat, p.lon});
+  cells_[cell_key(row_of(p.lat), column_of(p.lon))].push_back(Entry{id, p.lat, p.lon});
   ++size_;
 }
 

@@ -17,25 +17,25 @@ Response list_posts(domain::Services& services, Request& request) {
   return respond(services.posts().list(slug, *query), [&](const domain::ListPage& page) {
     json items = json::array();
     for (const auto& item : page.items) items.push_back(listed_json(item, slug));
-    return json_response(
-        200, {{"items", std::move(items)},
-              {"next_cursor", page.next ? json(domain::encode_cursor(*page.next)) : json(nullptr)}});
+    return json_response(200, {{"items", std::move(items)},
+                               {"next_cursor", page.next ? json(domain::encode_cursor(*page.next))
+                                                         : json(nullptr)}});
   });
 }
 
 Response create_post(domain::Services& services, Request& request) {
   auto draft = decode_post(request);
   if (!draft) return error_response(draft.error());
-  return respond(services.posts().create(request.params.at("slug"), *draft),
-                 [](const domain::CreatedPost& created) {
-                   const domain::PostView view{created.post, created.network_slug,
-                                               domain::Access::kOwner, {}};
-                   Response response = json_response(
-                       201, {{"post", post_json(view)}, {"manage_token", created.manage_token}});
-                   response.headers.emplace_back("Location",
-                                                 "/api/v1/posts/" + std::to_string(created.post.id));
-                   return response;
-                 });
+  return respond(
+      services.posts().create(request.params.at("slug"), *draft),
+      [](const domain::CreatedPost& created) {
+        const domain::PostView view{created.post, created.network_slug, domain::Access::kOwner, {}};
+        Response response =
+            json_response(201, {{"post", post_json(view)}, {"manage_token", created.manage_token}});
+        response.headers.emplace_back("Location",
+                                      "/api/v1/posts/" + std::to_string(created.post.id));
+        return response;
+      });
 }
 
 Response post_view(const Result<domain::PostView>& view) {
@@ -67,8 +67,9 @@ void add_network_routes(Router& router, domain::Services& services) {
     });
   });
   router.add(Method::kGet, "/api/v1/networks/{slug}", [&services](Request& request) {
-    return respond(services.networks().find(request.params.at("slug")),
-                   [](const Network& network) { return json_response(200, network_json(network)); });
+    return respond(services.networks().find(request.params.at("slug")), [](const Network& network) {
+      return json_response(200, network_json(network));
+    });
   });
   router.add(Method::kGet, "/api/v1/networks/{slug}/categories", [&services](Request& request) {
     return respond(services.networks().categories(request.params.at("slug")),
@@ -148,8 +149,8 @@ void add_match_routes(Router& router, domain::Services& services) {
     if (!id) return error_response(id.error());
     return match_view(services, services.matches().view(*id, request.bearer_token()));
   });
-  using Transition = Result<domain::MatchView> (domain::MatchService::*)(MatchId,
-                                                                         const std::string&);
+  using Transition =
+      Result<domain::MatchView> (domain::MatchService::*)(MatchId, const std::string&);
   const std::pair<const char*, Transition> transitions[] = {
       {"/api/v1/matches/{id}/accept", &domain::MatchService::accept},
       {"/api/v1/matches/{id}/complete", &domain::MatchService::complete},
@@ -162,12 +163,12 @@ void add_match_routes(Router& router, domain::Services& services) {
         auto body = parse_json_object(request.body);
         if (!body) return error_response(body.error());
         if (!body->empty()) {
-          return error_response(Error{ErrorCode::kMalformed, "This endpoint takes no fields.",
+          return error_response(Error{ErrorCode::kMalformed,
+                                      "This endpoint takes no fields.",
                                       {{body->begin().key(), "is not a known field"}}});
         }
       }
-      return match_view(services,
-                        (services.matches().*transition)(*id, request.bearer_token()));
+      return match_view(services, (services.matches().*transition)(*id, request.bearer_token()));
     });
   }
 }

@@ -1,9 +1,8 @@
 #pragma once
 // Small helpers the API handlers share: ids from paths, results to responses.
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 

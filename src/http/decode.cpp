@@ -32,8 +32,8 @@ void read_contact(FieldReader& parent, domain::PostDraft& draft, Errors& unknown
   contact.name = reader.string("name");
   contact.email = reader.string("email");
   contact.phone = reader.string("phone");
-  contact.method = read_enum(reader, "method", &parse_contact_method, "phone, email, site",
-                             draft.read_errors);
+  contact.method =
+      read_enum(reader, "method", &parse_contact_method, "phone, email, site", draft.read_errors);
   reader.finish();
   draft.contact = std::move(contact);
 }
@@ -165,7 +165,8 @@ Result<std::optional<CloseReason>> decode_close(const Request& request) {
   const auto body = TRY(parse_json_object(request.body));
   Errors read_errors, unknown;
   FieldReader reader(body, "", read_errors, unknown);
-  auto reason = read_enum(reader, "reason", &parse_close_reason, "withdrawn, duplicate", read_errors);
+  auto reason =
+      read_enum(reader, "reason", &parse_close_reason, "withdrawn, duplicate", read_errors);
   reader.finish();
   TRY_STATUS(reject_unknown(unknown));
   if (!read_errors.empty()) return invalid(std::move(read_errors));

@@ -37,9 +37,9 @@ void add_common_headers(Response& response) {
 
 Response Dispatcher::route(Request& request, const std::string*& pattern) const {
   if (request.body.size() > options_.max_body_bytes) {
-    return error_response(ErrorCode::kTooLarge,
-                          fmt::format("The body is over the limit of {} bytes.",
-                                      options_.max_body_bytes));
+    return error_response(
+        ErrorCode::kTooLarge,
+        fmt::format("The body is over the limit of {} bytes.", options_.max_body_bytes));
   }
   const Router::Found found = router_.find(request);
   if (found.handler == nullptr) {
@@ -49,10 +49,10 @@ Response Dispatcher::route(Request& request, const std::string*& pattern) const 
       if (!allow.empty()) allow += ", ";
       allow += to_string(method);
     }
-    Response response = error_response(ErrorCode::kMethodNotAllowed,
-                                       "This route does not take " +
-                                           std::string(to_string(request.method)) + "; it takes " +
-                                           allow + ".");
+    Response response =
+        error_response(ErrorCode::kMethodNotAllowed, "This route does not take " +
+                                                         std::string(to_string(request.method)) +
+                                                         "; it takes " + allow + ".");
     response.headers.emplace_back("Allow", allow);
     return response;
   }
@@ -82,11 +82,10 @@ Response Dispatcher::handle(Request& request) const {
   if (request.method == Method::kHead) response.body.clear();
   // The route pattern, never the path or query: those can hold a place.
   spdlog::info("http method={} route={} status={} micros={}", to_string(request.method),
-               pattern != nullptr ? *pattern : "-",
-                response.status,
-                std::chrono::duration_cast<std::chrono::microseconds>(
-                    std::chrono::steady_clock::now() - started)
-                    .count());
+               pattern != nullptr ? *pattern : "-", response.status,
+               std::chrono::duration_cast<std::chrono::microseconds>(
+                   std::chrono::steady_clock::now() - started)
+                   .count());
   return response;
 }
 

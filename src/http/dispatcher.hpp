@@ -15,8 +15,7 @@ struct DispatchOptions {
 
 class Dispatcher {
  public:
-  Dispatcher(const Router& router, DispatchOptions options)
-      : router_(router), options_(options) {}
+  Dispatcher(const Router& router, DispatchOptions options) : router_(router), options_(options) {}
 
   // Never throws; a failing handler becomes a 500 with nothing revealed.
   Response handle(Request& request) const;

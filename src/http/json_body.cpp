@@ -23,8 +23,8 @@ Result<nlohmann::json> parse_json_object(const std::string& body) {
                 fmt::format("The body is not valid JSON: syntax error at byte {}.", error.byte));
   }
   if (too_deep) {
-    return fail(ErrorCode::kMalformed, fmt::format("The body nests deeper than {} levels.",
-                                                   limits::kMaxJsonDepth));
+    return fail(ErrorCode::kMalformed,
+                fmt::format("The body nests deeper than {} levels.", limits::kMaxJsonDepth));
   }
   if (!parsed.is_object()) return fail(ErrorCode::kMalformed, "The body must be a JSON object.");
   return parsed;
@@ -45,7 +45,9 @@ const nlohmann::json* FieldReader::field(const std::string& name) {
   return &*found;
 }
 
-bool FieldReader::has(const std::string& name) const { return object_.contains(name); }
+bool FieldReader::has(const std::string& name) const {
+  return object_.contains(name);
+}
 
 bool FieldReader::is_null(const std::string& name) {
   seen_.insert(name);
@@ -149,9 +151,8 @@ void FieldReader::finish() {
 
 Status reject_unknown(const std::map<std::string, std::string>& unknown_fields) {
   if (unknown_fields.empty()) return {};
-  return std::unexpected(Error{ErrorCode::kMalformed,
-                               "The body has fields this endpoint does not accept.",
-                               unknown_fields});
+  return std::unexpected(Error{
+      ErrorCode::kMalformed, "The body has fields this endpoint does not accept.", unknown_fields});
 }
 
 }  // namespace gapfill::http

@@ -2,10 +2,9 @@
 // Reading untrusted JSON bodies: parse with a depth bound, then read each
 // field with its expected type, collecting type errors and unknown fields.
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>

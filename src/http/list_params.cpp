@@ -59,8 +59,8 @@ Result<domain::ListQuery> parse_list_params(const Request& request) {
     } else if (name == "radius_km") {
       const auto radius = parse_double(value);
       if (!radius || *radius <= 0 || *radius > limits::kListRadiusMaxKm) {
-        errors[name] = fmt::format("must be a number more than 0 and at most {}",
-                                   limits::kListRadiusMaxKm);
+        errors[name] =
+            fmt::format("must be a number more than 0 and at most {}", limits::kListRadiusMaxKm);
       } else {
         query.radius_km = *radius;
       }

@@ -5,14 +5,14 @@
 namespace gapfill::http {
 namespace {
 
-constexpr std::array<std::pair<Method, std::string_view>, 7> kMethods{{
-    {Method::kGet, "GET"},
-    {Method::kHead, "HEAD"},
-    {Method::kPost, "POST"},
-    {Method::kPut, "PUT"},
-    {Method::kPatch, "PATCH"},
-    {Method::kDelete, "DELETE"},
-    {Method::kOptions, "OPTIONS"}}};
+constexpr std::array<std::pair<Method, std::string_view>, 7> kMethods{
+    {{Method::kGet, "GET"},
+     {Method::kHead, "HEAD"},
+     {Method::kPost, "POST"},
+     {Method::kPut, "PUT"},
+     {Method::kPatch, "PATCH"},
+     {Method::kDelete, "DELETE"},
+     {Method::kOptions, "OPTIONS"}}};
 
 }  // namespace
 

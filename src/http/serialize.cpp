@@ -11,7 +11,9 @@ json optional_time(const std::optional<UnixSeconds>& t) {
   return t ? json(format_rfc3339(*t)) : json(nullptr);
 }
 
-json optional_number(const std::optional<std::int64_t>& n) { return n ? json(*n) : json(nullptr); }
+json optional_number(const std::optional<std::int64_t>& n) {
+  return n ? json(*n) : json(nullptr);
+}
 
 json window_json(const std::optional<UnixSeconds>& from, const std::optional<UnixSeconds>& to) {
   if (!from && !to) return nullptr;
@@ -29,21 +31,22 @@ json ride_json(const Ride& ride) {
 
 // The fields every viewer sees.
 json public_post(const Post& post, const std::string& network_slug) {
-  json out = {{"id", post.id},
-              {"network", network_slug},
-              {"kind", to_string(post.kind)},
-              {"category", post.category},
-              {"title", post.title},
-              {"quantity", optional_number(post.quantity)},
-              {"urgency", to_string(post.urgency)},
-              {"window", window_json(post.window_from, post.window_to)},
-              {"location", {{"lat", post.point.lat}, {"lon", post.point.lon}}},
-              {"status", to_string(post.status)},
-              {"closed_reason", post.close_reason ? json(to_string(*post.close_reason)) : json(nullptr)},
-              {"created_at", format_rfc3339(post.created_at)},
-              {"updated_at", format_rfc3339(post.updated_at)},
-              {"waiting_since", format_rfc3339(post.waiting_since)},
-              {"ride", post.ride ? ride_json(*post.ride) : json(nullptr)}};
+  json out = {
+      {"id", post.id},
+      {"network", network_slug},
+      {"kind", to_string(post.kind)},
+      {"category", post.category},
+      {"title", post.title},
+      {"quantity", optional_number(post.quantity)},
+      {"urgency", to_string(post.urgency)},
+      {"window", window_json(post.window_from, post.window_to)},
+      {"location", {{"lat", post.point.lat}, {"lon", post.point.lon}}},
+      {"status", to_string(post.status)},
+      {"closed_reason", post.close_reason ? json(to_string(*post.close_reason)) : json(nullptr)},
+      {"created_at", format_rfc3339(post.created_at)},
+      {"updated_at", format_rfc3339(post.updated_at)},
+      {"waiting_since", format_rfc3339(post.waiting_since)},
+      {"ride", post.ride ? ride_json(*post.ride) : json(nullptr)}};
   return out;
 }
 

@@ -1,12 +1,12 @@
 #include "http/server.hpp"
 
-#include <restinio/all.hpp>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <asio/post.hpp>
 #include <asio/thread_pool.hpp>
 #include <atomic>
+#include <restinio/all.hpp>
 #include <stdexcept>
 
 #include "base/limits.hpp"
@@ -79,7 +79,9 @@ struct Server::Impl {
 Server::Server(ServerOptions options, const Dispatcher& dispatcher)
     : impl_(std::make_unique<Impl>(std::move(options), dispatcher)) {}
 
-Server::~Server() { stop(); }
+Server::~Server() {
+  stop();
+}
 
 void Server::start() {
   Impl& impl = *impl_;
@@ -92,9 +94,8 @@ void Server::start() {
   restinio::server_settings_t<Traits> settings;
   settings.address(impl.options.host)
       .port(impl.options.port)
-      .request_handler([&impl](restinio::request_handle_t handle) {
-        return impl.on_request(std::move(handle));
-      })
+      .request_handler(
+          [&impl](restinio::request_handle_t handle) { return impl.on_request(std::move(handle)); })
       .read_next_http_message_timelimit(seconds)
       .write_http_response_timelimit(seconds)
       .handle_request_timeout(seconds)
@@ -117,7 +118,9 @@ void Server::start() {
   }
 }
 
-std::uint16_t Server::port() const { return impl_->bound_port.load(); }
+std::uint16_t Server::port() const {
+  return impl_->bound_port.load();
+}
 
 void Server::stop() {
   if (!impl_ || !impl_->running) return;

@@ -24,40 +24,54 @@ std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>&
   return "unknown";
 }
 
-constexpr std::array<std::pair<PostKind, std::string_view>, 2> kKinds{{
-    {PostKind::kRequest, "request"}, {PostKind::kOffer, "offer"}}};
-constexpr std::array<std::pair<PostStatus, std::string_view>, 4> kPostStatuses{{
-    {PostStatus::kOpen, "open"},
-    {PostStatus::kMatched, "matched"},
-    {PostStatus::kFulfilled, "fulfilled"},
-    {PostStatus::kClosed, "closed"}}};
-constexpr std::array<std::pair<CloseReason, std::string_view>, 4> kCloseReasons{{
-    {CloseReason::kWithdrawn, "withdrawn"},
-    {CloseReason::kExpired, "expired"},
-    {CloseReason::kModerated, "moderated"},
-    {CloseReason::kDuplicate, "duplicate"}}};
-constexpr std::array<std::pair<Urgency, std::string_view>, 3> kUrgencies{{
-    {Urgency::kToday, "today"}, {Urgency::kWeek, "week"}, {Urgency::kFlexible, "flexible"}}};
-constexpr std::array<std::pair<ContactMethod, std::string_view>, 3> kContactMethods{{
-    {ContactMethod::kPhone, "phone"},
-    {ContactMethod::kEmail, "email"},
-    {ContactMethod::kSite, "site"}}};
-constexpr std::array<std::pair<MatchStatus, std::string_view>, 4> kMatchStatuses{{
-    {MatchStatus::kProposed, "proposed"},
-    {MatchStatus::kAccepted, "accepted"},
-    {MatchStatus::kCompleted, "completed"},
-    {MatchStatus::kCancelled, "cancelled"}}};
+constexpr std::array<std::pair<PostKind, std::string_view>, 2> kKinds{
+    {{PostKind::kRequest, "request"}, {PostKind::kOffer, "offer"}}};
+constexpr std::array<std::pair<PostStatus, std::string_view>, 4> kPostStatuses{
+    {{PostStatus::kOpen, "open"},
+     {PostStatus::kMatched, "matched"},
+     {PostStatus::kFulfilled, "fulfilled"},
+     {PostStatus::kClosed, "closed"}}};
+constexpr std::array<std::pair<CloseReason, std::string_view>, 4> kCloseReasons{
+    {{CloseReason::kWithdrawn, "withdrawn"},
+     {CloseReason::kExpired, "expired"},
+     {CloseReason::kModerated, "moderated"},
+     {CloseReason::kDuplicate, "duplicate"}}};
+constexpr std::array<std::pair<Urgency, std::string_view>, 3> kUrgencies{
+    {{Urgency::kToday, "today"}, {Urgency::kWeek, "week"}, {Urgency::kFlexible, "flexible"}}};
+constexpr std::array<std::pair<ContactMethod, std::string_view>, 3> kContactMethods{
+    {{ContactMethod::kPhone, "phone"},
+     {ContactMethod::kEmail, "email"},
+     {ContactMethod::kSite, "site"}}};
+constexpr std::array<std::pair<MatchStatus, std::string_view>, 4> kMatchStatuses{
+    {{MatchStatus::kProposed, "proposed"},
+     {MatchStatus::kAccepted, "accepted"},
+     {MatchStatus::kCompleted, "completed"},
+     {MatchStatus::kCancelled, "cancelled"}}};
 
 }  // namespace
 
-std::string_view to_string(PostKind value) { return name_of(kKinds, value); }
-std::string_view to_string(PostStatus value) { return name_of(kPostStatuses, value); }
-std::string_view to_string(CloseReason value) { return name_of(kCloseReasons, value); }
-std::string_view to_string(Urgency value) { return name_of(kUrgencies, value); }
-std::string_view to_string(ContactMethod value) { return name_of(kContactMethods, value); }
-std::string_view to_string(MatchStatus value) { return name_of(kMatchStatuses, value); }
+std::string_view to_string(PostKind value) {
+  return name_of(kKinds, value);
+}
+std::string_view to_string(PostStatus value) {
+  return name_of(kPostStatuses, value);
+}
+std::string_view to_string(CloseReason value) {
+  return name_of(kCloseReasons, value);
+}
+std::string_view to_string(Urgency value) {
+  return name_of(kUrgencies, value);
+}
+std::string_view to_string(ContactMethod value) {
+  return name_of(kContactMethods, value);
+}
+std::string_view to_string(MatchStatus value) {
+  return name_of(kMatchStatuses, value);
+}
 
-std::optional<PostKind> parse_post_kind(std::string_view text) { return parse_from(kKinds, text); }
+std::optional<PostKind> parse_post_kind(std::string_view text) {
+  return parse_from(kKinds, text);
+}
 std::optional<PostStatus> parse_post_status(std::string_view text) {
   return parse_from(kPostStatuses, text);
 }

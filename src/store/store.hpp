@@ -58,8 +58,7 @@ class PostRepository {
   virtual Status update(const Post& post) = 0;
   // Newest first, strictly after `after` when given, at most `limit`.
   virtual Result<std::vector<Post>> list_newest(const PostFilter& filter,
-                                                std::optional<NewestCursor> after,
-                                                int limit) = 0;
+                                                std::optional<NewestCursor> after, int limit) = 0;
   // Every post matching the filter whose public point lies in the box.
   virtual Result<std::vector<Post>> list_in_box(const PostFilter& filter,
                                                 const geo::BoundingBox& box) = 0;

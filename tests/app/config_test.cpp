@@ -41,7 +41,8 @@ expiry_minutes = 5
 TEST(Config, RejectsUnknownKeysWrongTypesAndBadSyntax) {
   Config config;
   EXPECT_FALSE(load_config_file(write_file("a.toml", "[server]\nlisen = \"x\"\n"), config));
-  EXPECT_FALSE(load_config_file(write_file("b.toml", "[server]\nworker_threads = \"8\"\n"), config));
+  EXPECT_FALSE(
+      load_config_file(write_file("b.toml", "[server]\nworker_threads = \"8\"\n"), config));
   EXPECT_FALSE(load_config_file(write_file("c.toml", "[nope]\n"), config));
   EXPECT_FALSE(load_config_file(write_file("d.toml", "[server\n"), config));
   EXPECT_FALSE(load_config_file("/no/such/file.toml", config));

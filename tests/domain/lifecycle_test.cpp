@@ -13,13 +13,13 @@ TEST(MatchStatusMachine, AllowsExactlyTheDocumentedTransitions) {
     bool allowed;
   };
   const Case cases[] = {
-      {kProposed, kProposed, false},  {kProposed, kAccepted, true},
-      {kProposed, kCompleted, false}, {kProposed, kCancelled, true},
-      {kAccepted, kProposed, false},  {kAccepted, kAccepted, false},
-      {kAccepted, kCompleted, true},  {kAccepted, kCancelled, true},
-      {kCompleted, kProposed, false}, {kCompleted, kAccepted, false},
+      {kProposed, kProposed, false},   {kProposed, kAccepted, true},
+      {kProposed, kCompleted, false},  {kProposed, kCancelled, true},
+      {kAccepted, kProposed, false},   {kAccepted, kAccepted, false},
+      {kAccepted, kCompleted, true},   {kAccepted, kCancelled, true},
+      {kCompleted, kProposed, false},  {kCompleted, kAccepted, false},
       {kCompleted, kCompleted, false}, {kCompleted, kCancelled, false},
-      {kCancelled, kProposed, false}, {kCancelled, kAccepted, false},
+      {kCancelled, kProposed, false},  {kCancelled, kAccepted, false},
       {kCancelled, kCompleted, false}, {kCancelled, kCancelled, false},
   };
   for (const auto& [from, to, allowed] : cases) {

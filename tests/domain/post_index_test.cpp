@@ -140,8 +140,8 @@ TEST(ListCursor, RoundTripsAndRejectsForgeries) {
   const auto exact = decode_cursor(encode_cursor(by_distance));
   ASSERT_TRUE(exact);
   EXPECT_EQ(exact->distance_km, by_distance.distance_km);  // bit for bit
-  for (const char* forged : {"", "!!!!", "dDo", "eDoxOjE", "dDoxOjA", "dDp4eXo6MQ",
-                             "ZDpmZmZmZmZmZmZmZmZmZmZmOjE"}) {
+  for (const char* forged :
+       {"", "!!!!", "dDo", "eDoxOjE", "dDoxOjA", "dDp4eXo6MQ", "ZDpmZmZmZmZmZmZmZmZmZmZmOjE"}) {
     EXPECT_FALSE(decode_cursor(forged).has_value()) << forged;
   }
 }

@@ -63,11 +63,13 @@ TEST(PostValidation, ChecksEveryField) {
   const std::string long_details(4001, 'a');
   const FieldCase cases[] = {
       {"title 120 chars", [](PostDraft& d) { d.title = std::string(120, 'x'); }, nullptr},
-      {"title 120 accented chars", [](PostDraft& d) {
+      {"title 120 accented chars",
+       [](PostDraft& d) {
          std::string t;
          for (int i = 0; i < 120; ++i) t += "ñ";
          d.title = t;
-       }, nullptr},
+       },
+       nullptr},
       {"title too long", [&](PostDraft& d) { d.title = long_title; }, "title"},
       {"title blank", [](PostDraft& d) { d.title = "   "; }, "title"},
       {"title two lines", [](PostDraft& d) { d.title = "a\nb"; }, "title"},
@@ -78,44 +80,70 @@ TEST(PostValidation, ChecksEveryField) {
       {"quantity 0", [](PostDraft& d) { d.quantity = 0; }, "quantity"},
       {"quantity max", [](PostDraft& d) { d.quantity = 100000; }, nullptr},
       {"quantity over", [](PostDraft& d) { d.quantity = 100001; }, "quantity"},
-      {"window backwards", [](PostDraft& d) {
+      {"window backwards",
+       [](PostDraft& d) {
          d.window_from = kNow + 7200;
          d.window_to = kNow + 3600;
-       }, "window.to"},
+       },
+       "window.to"},
       {"window in the past", [](PostDraft& d) { d.window_to = kNow - 1; }, "window.to"},
-      {"window far future", [](PostDraft& d) { d.window_from = kNow + 400 * 86400; }, "window.from"},
-      {"location off the globe", [](PostDraft& d) { d.point = geo::Point{91, 0}; }, "location"},
+      {"window far future", [](PostDraft& d) { d.window_from = kNow + 400 * 86400; },
+       "window.from"},
+      {"location off the globe",
+       [](PostDraft& d) {
+         d.point = geo::Point{91, 0};
+       },
+       "location"},
       {"location text long", [](PostDraft& d) { d.location_text = std::string(201, 'a'); },
        "location.text"},
-      {"bad email", [](PostDraft& d) { d.contact = ContactDraft{{}, "not-an-email", {}, {}}; },
+      {"bad email",
+       [](PostDraft& d) {
+         d.contact = ContactDraft{{}, "not-an-email", {}, {}};
+       },
        "contact.email"},
-      {"bad phone", [](PostDraft& d) { d.contact = ContactDraft{{}, {}, "call me maybe", {}}; },
+      {"bad phone",
+       [](PostDraft& d) {
+         d.contact = ContactDraft{{}, {}, "call me maybe", {}};
+       },
        "contact.phone"},
       {"phone method without phone",
-       [](PostDraft& d) { d.contact = ContactDraft{"Sam", {}, {}, ContactMethod::kPhone}; },
+       [](PostDraft& d) {
+         d.contact = ContactDraft{"Sam", {}, {}, ContactMethod::kPhone};
+       },
        "contact.phone"},
       {"email method without email",
-       [](PostDraft& d) { d.contact = ContactDraft{"Sam", {}, {}, ContactMethod::kEmail}; },
+       [](PostDraft& d) {
+         d.contact = ContactDraft{"Sam", {}, {}, ContactMethod::kEmail};
+       },
        "contact.email"},
       {"contact name long",
-       [](PostDraft& d) { d.contact = ContactDraft{std::string(101, 'a'), {}, {}, {}}; },
+       [](PostDraft& d) {
+         d.contact = ContactDraft{std::string(101, 'a'), {}, {}, {}};
+       },
        "contact.name"},
       {"ride on food", [](PostDraft& d) { d.ride = RideDraft{}; }, "ride"},
-      {"ride passengers", [](PostDraft& d) {
+      {"ride passengers",
+       [](PostDraft& d) {
          d.category = "transport";
          d.ride = RideDraft{};
          d.ride->passengers = 0;
-       }, "ride.passengers"},
-      {"ride unknown need", [](PostDraft& d) {
+       },
+       "ride.passengers"},
+      {"ride unknown need",
+       [](PostDraft& d) {
          d.category = "transport";
          d.ride = RideDraft{};
          d.ride->accessibility_needs = std::vector<std::string>{"jetpack"};
-       }, "ride.accessibility_needs"},
-      {"ride ok", [](PostDraft& d) {
+       },
+       "ride.accessibility_needs"},
+      {"ride ok",
+       [](PostDraft& d) {
          d.category = "transport";
-         d.ride = RideDraft{"Northside", "Clinic", kNow + 3600, true, 2,
-                            std::vector<std::string>{"wheelchair", "car_seat"}};
-       }, nullptr},
+         d.ride =
+             RideDraft{"Northside", "Clinic", kNow + 3600,
+                       true,        2,        std::vector<std::string>{"wheelchair", "car_seat"}};
+       },
+       nullptr},
   };
   for (const auto& [name, change, field] : cases) {
     PostDraft draft = valid_draft();

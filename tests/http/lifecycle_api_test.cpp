@@ -43,9 +43,9 @@ TEST_F(LifecycleTest, RequestIsClaimedCompletedAndShowsFulfilledToItsPoster) {
   EXPECT_GE(match_token.size(), 43u);  // 256 bits in base64url
 
   EXPECT_EQ(client->get(post).json()["status"], "matched");
-  const auto completed = client->post(
-      "/api/v1/matches/" + std::to_string(match["id"].get<int>()) + "/complete", nullptr,
-      match_token);
+  const auto completed =
+      client->post("/api/v1/matches/" + std::to_string(match["id"].get<int>()) + "/complete",
+                   nullptr, match_token);
   ASSERT_EQ(completed.status, 200) << completed.body;
   EXPECT_EQ(completed.json()["match"]["status"], "completed");
 
@@ -125,8 +125,9 @@ TEST_F(LifecycleTest, AnOfferServesSeveralRequestsUntilItsQuantityIsUsed) {
   const auto [request_id, request_token] = create_post(request_body());
   const auto [other_offer, other_token] = create_post(offer_body(1));
   const auto proposed =
-      client->post("/api/v1/matches", {{"request_id", request_id}, {"offer_id", other_offer}},
-                   other_token)
+      client
+          ->post("/api/v1/matches", {{"request_id", request_id}, {"offer_id", other_offer}},
+                 other_token)
           .json();
   const auto seen = client->get(
       "/api/v1/matches/" + std::to_string(proposed["match"]["id"].get<int>()), other_token);

@@ -13,9 +13,18 @@ namespace {
 TEST(Router, MatchesCapturesAndTellsAllowedMethods) {
   Router router;
   int hit = 0;
-  router.add(Method::kGet, "/api/v1/posts/{id}", [&](Request&) { hit = 1; return Response{}; });
-  router.add(Method::kPatch, "/api/v1/posts/{id}", [&](Request&) { hit = 2; return Response{}; });
-  router.add(Method::kPost, "/api/v1/posts/{id}/close", [&](Request&) { hit = 3; return Response{}; });
+  router.add(Method::kGet, "/api/v1/posts/{id}", [&](Request&) {
+    hit = 1;
+    return Response{};
+  });
+  router.add(Method::kPatch, "/api/v1/posts/{id}", [&](Request&) {
+    hit = 2;
+    return Response{};
+  });
+  router.add(Method::kPost, "/api/v1/posts/{id}/close", [&](Request&) {
+    hit = 3;
+    return Response{};
+  });
 
   Request request;
   request.path = "/api/v1/posts/42";

@@ -1,11 +1,12 @@
 // The SQLite backend: the shared contract, and what is particular to it.
 
+#include "store/sqlite/sqlite_store.hpp"
+
 #include <sqlite3.h>
 
 #include <filesystem>
 #include <random>
 
-#include "store/sqlite/sqlite_store.hpp"
 #include "store/store_contract.hpp"
 
 namespace gapfill::store::contract {
@@ -59,8 +60,9 @@ TEST(SqliteStore, RefusesADatabaseFromANewerVersion) {
   ASSERT_NE(open_sqlite(path), nullptr);
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_version VALUES (999, 0)", nullptr, nullptr, nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "INSERT INTO schema_version VALUES (999, 0)", nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
   SqliteOptions options;
   options.path = path;

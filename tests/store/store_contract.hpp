@@ -38,5 +38,7 @@ class StoreContract : public ::testing::TestWithParam<Backend> {
 
 namespace gapfill::store::contract {
 // Names the backend in test output instead of dumping its bytes.
-inline void PrintTo(const Backend& backend, std::ostream* out) { *out << backend.name; }
+inline void PrintTo(const Backend& backend, std::ostream* out) {
+  *out << backend.name;
+}
 }  // namespace gapfill::store::contract

@@ -20,9 +20,8 @@ NetworkId StoreContract::add_network(const std::string& slug) {
   network.retention_days = 30;
   network.post_expiry_days = 30;
   network.created_at = 1790000000;
-  const std::vector<Category> categories{
-      {"food", 0, {{"en", "Food"}, {"es", "Comida"}}},
-      {"transport", 1, {{"en", "Rides and transport"}}}};
+  const std::vector<Category> categories{{"food", 0, {{"en", "Food"}, {"es", "Comida"}}},
+                                         {"transport", 1, {{"en", "Rides and transport"}}}};
   NetworkId id = 0;
   const auto written = store_->write([&](Transaction& transaction) -> Status {
     id = TRY(transaction.networks().insert(network, categories));
@@ -165,7 +164,8 @@ TEST_P(StoreContract, ListsNewestFirstWithKeysetPagingAndFilters) {
   const NetworkId network = add_network();
   const NetworkId other = add_network("elsewhere");
   for (int i = 0; i < 25; ++i) {
-    Post post = sample_post(i % 5 == 0 ? other : network, i % 2 ? PostKind::kOffer : PostKind::kRequest);
+    Post post =
+        sample_post(i % 5 == 0 ? other : network, i % 2 ? PostKind::kOffer : PostKind::kRequest);
     post.created_at = 1790000000 + (i / 3) * 60;  // ties broken by id
     post.status = i % 4 == 0 ? PostStatus::kFulfilled : PostStatus::kOpen;
     add_post(post);
@@ -214,7 +214,8 @@ TEST_P(StoreContract, ListsInABoxAndVisitsEveryPost) {
   PostFilter filter;
   filter.network_id = network;
   ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
-    const auto inside = TRY(transaction.posts().list_in_box(filter, {46.15, 46.45, -114.1, -113.9}));
+    const auto inside =
+        TRY(transaction.posts().list_in_box(filter, {46.15, 46.45, -114.1, -113.9}));
     EXPECT_EQ(inside.size(), 3u);
     int visited = 0;
     TRY_STATUS(transaction.posts().for_each(PostFilter{}, [&](const Post&) { ++visited; }));

@@ -38,7 +38,9 @@ HttpClient::HttpClient(std::uint16_t port) : port_(port), curl_(curl_easy_init()
   if (curl_ == nullptr) throw std::runtime_error("curl_easy_init failed");
 }
 
-HttpClient::~HttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+HttpClient::~HttpClient() {
+  curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
 
 HttpResult HttpClient::request(const std::string& method, const std::string& target,
                                const std::string& body, std::vector<std::string> headers) {

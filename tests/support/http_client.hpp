@@ -1,10 +1,9 @@
 #pragma once
 // A real HTTP client (libcurl) for the integration tests.
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 

@@ -53,7 +53,7 @@ class ApiTest : public ::testing::Test {
   void SetUp() override;
   // Creates a post; returns {id, manage_token}.
   std::pair<std::int64_t, std::string> create_post(const nlohmann::json& body,
-                                                    const std::string& slug = "riverside");
+                                                   const std::string& slug = "riverside");
 
   std::unique_ptr<TestServer> server;
   std::unique_ptr<HttpClient> client;

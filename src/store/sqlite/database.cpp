@@ -62,9 +62,13 @@ bool Statement::is_null(int column) const {
   return sqlite3_column_type(statement_, column) == SQLITE_NULL;
 }
 
-std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(statement_, column); }
+std::int64_t Statement::int64(int column) const {
+  return sqlite3_column_int64(statement_, column);
+}
 
-double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }
+double Statement::real(int column) const {
+  return sqlite3_column_double(statement_, column);
+}
 
 std::string Statement::text(int column) const {
   const auto* bytes = sqlite3_column_text(statement_, column);
@@ -89,14 +93,14 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, int ca
   }
   std::unique_ptr<Database> database(new Database(db));
   sqlite3_extended_result_codes(db, 1);
-  TRY_STATUS(database->exec(fmt::format(
-      "PRAGMA journal_mode = WAL;"
-      "PRAGMA synchronous = FULL;"  // a commit is on disk before it is acknowledged
-      "PRAGMA foreign_keys = ON;"
-      "PRAGMA busy_timeout = 10000;"
-      "PRAGMA temp_store = MEMORY;"
-      "PRAGMA cache_size = -{};",
-      cache_kib)));
+  TRY_STATUS(database->exec(
+      fmt::format("PRAGMA journal_mode = WAL;"
+                  "PRAGMA synchronous = FULL;"  // a commit is on disk before it is acknowledged
+                  "PRAGMA foreign_keys = ON;"
+                  "PRAGMA busy_timeout = 10000;"
+                  "PRAGMA temp_store = MEMORY;"
+                  "PRAGMA cache_size = -{};",
+                  cache_kib)));
   return database;
 }
 
@@ -128,8 +132,12 @@ Result<Statement> Database::prepare(const std::string& sql) {
   return Result<Statement>(std::in_place, found->second);
 }
 
-std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Database::last_insert_id() const {
+  return sqlite3_last_insert_rowid(db_);
+}
 
-int Database::changes() const { return sqlite3_changes(db_); }
+int Database::changes() const {
+  return sqlite3_changes(db_);
+}
 
 }  // namespace gapfill::store::sqlite

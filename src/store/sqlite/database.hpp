@@ -33,7 +33,9 @@ class Statement {
   Statement& bind(int position, int value) { return bind(position, std::int64_t{value}); }
   Statement& bind(int position, double value);
   Statement& bind(int position, std::string_view value);
-  Statement& bind(int position, const char* value) { return bind(position, std::string_view(value)); }
+  Statement& bind(int position, const char* value) {
+    return bind(position, std::string_view(value));
+  }
   Statement& bind(int position, const std::string& value) {
     return bind(position, std::string_view(value));
   }

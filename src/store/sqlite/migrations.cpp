@@ -116,6 +116,8 @@ constexpr std::array<std::string_view, 1> kMigrations{kMigration1};
 
 }  // namespace
 
-std::span<const std::string_view> migrations() { return kMigrations; }
+std::span<const std::string_view> migrations() {
+  return kMigrations;
+}
 
 }  // namespace gapfill::store::sqlite

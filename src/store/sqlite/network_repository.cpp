@@ -96,10 +96,10 @@ Result<std::vector<Network>> SqliteNetworkRepository::list() {
 }
 
 Result<std::vector<Category>> SqliteNetworkRepository::categories(NetworkId id) {
-  auto statement = TRY(db_.prepare(
-      "SELECT c.key, c.position, l.language, l.label FROM categories c"
-      " LEFT JOIN category_labels l ON l.network_id = c.network_id AND l.key = c.key"
-      " WHERE c.network_id = ? ORDER BY c.position, c.key, l.language"));
+  auto statement = TRY(
+      db_.prepare("SELECT c.key, c.position, l.language, l.label FROM categories c"
+                  " LEFT JOIN category_labels l ON l.network_id = c.network_id AND l.key = c.key"
+                  " WHERE c.network_id = ? ORDER BY c.position, c.key, l.language"));
   statement.bind(1, id);
   std::vector<Category> categories;
   while (TRY(statement.step())) {

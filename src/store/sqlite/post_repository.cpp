@@ -148,8 +148,8 @@ Status SqlitePostRepository::update(const Post& post) {
 Result<std::vector<Post>> SqlitePostRepository::list_newest(const PostFilter& filter,
                                                             std::optional<NewestCursor> after,
                                                             int limit) {
-  std::string sql = std::string("SELECT ") + kPostColumns + " FROM posts WHERE " +
-                    filter_clause(filter);
+  std::string sql =
+      std::string("SELECT ") + kPostColumns + " FROM posts WHERE " + filter_clause(filter);
   if (after) sql += " AND (created_at < ? OR (created_at = ? AND id < ?))";
   sql += " ORDER BY created_at DESC, id DESC LIMIT ?";
   auto statement = TRY(db_.prepare(sql));
@@ -184,12 +184,12 @@ Status SqlitePostRepository::for_each(const PostFilter& filter,
 }
 
 Result<std::vector<PostId>> SqlitePostRepository::expired_open_posts(UnixSeconds now, int limit) {
-  auto statement = TRY(db_.prepare(
-      "SELECT p.id FROM posts p JOIN networks n ON n.id = p.network_id"
-      " WHERE p.status = 'open'"
-      " AND ((p.window_to IS NOT NULL AND p.window_to < ?)"
-      "      OR p.created_at < ? - n.post_expiry_days * 86400)"
-      " ORDER BY p.id LIMIT ?"));
+  auto statement =
+      TRY(db_.prepare("SELECT p.id FROM posts p JOIN networks n ON n.id = p.network_id"
+                      " WHERE p.status = 'open'"
+                      " AND ((p.window_to IS NOT NULL AND p.window_to < ?)"
+                      "      OR p.created_at < ? - n.post_expiry_days * 86400)"
+                      " ORDER BY p.id LIMIT ?"));
   statement.bind(1, now).bind(2, now).bind(3, limit);
   std::vector<PostId> ids;
   while (TRY(statement.step())) ids.push_back(statement.int64(0));

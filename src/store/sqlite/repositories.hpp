@@ -10,7 +10,8 @@ namespace gapfill::store::sqlite {
 class SqliteNetworkRepository final : public NetworkRepository {
  public:
   explicit SqliteNetworkRepository(Database& db) : db_(db) {}
-  Result<NetworkId> insert(const Network& network, const std::vector<Category>& categories) override;
+  Result<NetworkId> insert(const Network& network,
+                           const std::vector<Category>& categories) override;
   Result<Network> find_by_slug(const std::string& slug) override;
   Result<Network> find_by_id(NetworkId id) override;
   Result<std::vector<Network>> list() override;
@@ -31,8 +32,7 @@ class SqlitePostRepository final : public PostRepository {
                                         int limit) override;
   Result<std::vector<Post>> list_in_box(const PostFilter& filter,
                                         const geo::BoundingBox& box) override;
-  Status for_each(const PostFilter& filter,
-                  const std::function<void(const Post&)>& visit) override;
+  Status for_each(const PostFilter& filter, const std::function<void(const Post&)>& visit) override;
   Result<std::vector<PostId>> expired_open_posts(UnixSeconds now, int limit) override;
 
  private:

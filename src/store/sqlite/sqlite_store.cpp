@@ -15,8 +15,7 @@ using sqlite::Database;
 
 class SqliteTransaction final : public Transaction {
  public:
-  explicit SqliteTransaction(Database& db)
-      : networks_(db), posts_(db), matches_(db), events_(db) {}
+  explicit SqliteTransaction(Database& db) : networks_(db), posts_(db), matches_(db), events_(db) {}
   NetworkRepository& networks() override { return networks_; }
   PostRepository& posts() override { return posts_; }
   MatchRepository& matches() override { return matches_; }
@@ -58,9 +57,9 @@ class SqliteStore final : public Store {
 
   Status migrate() override {
     std::lock_guard lock(writer_mutex_);
-    TRY_STATUS(writer_->exec(
-        "CREATE TABLE IF NOT EXISTS schema_version ("
-        " version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)"));
+    TRY_STATUS(
+        writer_->exec("CREATE TABLE IF NOT EXISTS schema_version ("
+                      " version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)"));
     const int current = TRY(current_version(*writer_));
     const auto all = sqlite::migrations();
     if (current > static_cast<int>(all.size())) {
@@ -73,8 +72,8 @@ class SqliteStore final : public Store {
       auto applied = writer_->exec(all[static_cast<std::size_t>(version - 1)]);
       if (applied) {
         applied = [&]() -> Status {
-          auto statement =
-              TRY(writer_->prepare("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
+          auto statement = TRY(
+              writer_->prepare("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
           statement.bind(1, version).bind(2, now_unix());
           return statement.run();
         }();

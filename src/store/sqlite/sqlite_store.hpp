@@ -8,7 +8,7 @@
 namespace gapfill::store {
 
 struct SqliteOptions {
-  std::string path;         // the database file, created when missing
+  std::string path;  // the database file, created when missing
   int reader_connections = 4;
   int writer_cache_kib = 16 * 1024;
   int reader_cache_kib = 4 * 1024;
