@@ -4,6 +4,7 @@
 #include "http/decode.hpp"
 #include "http/json_body.hpp"
 #include "http/list_params.hpp"
+#include "http/listing_json.hpp"
 
 namespace gapfill::http {
 namespace {
@@ -15,11 +16,9 @@ Response list_posts(domain::Services& services, Request& request) {
   auto query = parse_list_params(request);
   if (!query) return error_response(query.error());
   return respond(services.posts().list(slug, *query), [&](const domain::ListPage& page) {
-    json items = json::array();
-    for (const auto& item : page.items) items.push_back(listed_json(item, slug));
-    return json_response(200, {{"items", std::move(items)},
-                               {"next_cursor", page.next ? json(domain::encode_cursor(*page.next))
-                                                         : json(nullptr)}});
+    Response response;
+    response.body = listing_json(page, slug);
+    return response;
   });
 }
 
