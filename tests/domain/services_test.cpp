@@ -1,0 +1,184 @@
+// The domain services over a real SQLite store, with a clock the test moves.
+
+#include "domain/services.hpp"
+
+#include <gtest/gtest.h>
+
+#include "app/application.hpp"
+#include "support/test_server.hpp"
+
+namespace gapfill::domain {
+namespace {
+
+class ManualClock final : public Clock {
+ public:
+  UnixSeconds now() const override { return now_; }
+  void advance(UnixSeconds seconds) { now_ += seconds; }
+
+ private:
+  UnixSeconds now_ = 1795000000;
+};
+
+class ServicesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = std::move(*app::open_store((dir_.path() / "gapfill.db").string()));
+    services_ = std::make_unique<Services>(*store_, clock_);
+    ASSERT_TRUE(services_->load());
+    NetworkDraft network;
+    network.slug = "riverside";
+    network.name = "Riverside";
+    network.lat = 46.87;
+    network.lon = -113.99;
+    network.radius_km = 40;
+    network.post_expiry_days = 10;
+    ASSERT_TRUE(services_->networks().create(network));
+  }
+
+  CreatedPost post(PostKind kind, std::optional<UnixSeconds> window_to = {},
+                   std::optional<std::int64_t> quantity = {}) {
+    PostDraft draft;
+    draft.kind = kind;
+    draft.category = "food";
+    draft.title = kind == PostKind::kRequest ? "Groceries" : "Soup";
+    draft.window_to = window_to;
+    draft.quantity = quantity;
+    auto created = services_->posts().create("riverside", draft);
+    EXPECT_TRUE(created) << created.error().message;
+    return *created;
+  }
+
+  PostStatus status_of(PostId id) { return services_->posts().view(id, "")->post.status; }
+
+  std::size_t listed(PostStatus status) {
+    ListQuery query;
+    query.status = status;
+    query.limit = 100;
+    return services_->posts().list("riverside", query)->items.size();
+  }
+
+  testing::TempDir dir_;
+  ManualClock clock_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Services> services_;
+};
+
+ClaimDraft volunteer() {
+  ClaimDraft claim;
+  claim.volunteer_name = "Alex";
+  claim.volunteer_email = "alex@example.org";
+  return claim;
+}
+
+TEST_F(ServicesTest, TheSweepExpiresOpenPostsByWindowAndByAgeOnly) {
+  const auto by_window = post(PostKind::kRequest, clock_.now() + 3600);
+  const auto by_age = post(PostKind::kOffer);
+  const auto matched = post(PostKind::kRequest);
+  ASSERT_TRUE(services_->matches().claim(matched.post.id, volunteer()));
+  clock_.advance(2 * 3600);
+  const auto fresh = post(PostKind::kRequest);
+
+  EXPECT_EQ(services_->posts().expire_due().value(), 1);  // the ended window
+  EXPECT_EQ(status_of(by_window.post.id), PostStatus::kClosed);
+  EXPECT_EQ(services_->posts().view(by_window.post.id, "")->post.close_reason,
+            CloseReason::kExpired);
+
+  clock_.advance(10 * kSecondsPerDay + 1);
+  EXPECT_EQ(services_->posts().expire_due().value(), 2);  // older than 10 days
+  EXPECT_EQ(status_of(by_age.post.id), PostStatus::kClosed);
+  EXPECT_EQ(status_of(fresh.post.id), PostStatus::kClosed);
+  EXPECT_EQ(status_of(matched.post.id), PostStatus::kMatched);  // someone is on it
+  EXPECT_EQ(listed(PostStatus::kOpen), 0u);
+  EXPECT_EQ(listed(PostStatus::kClosed), 3u);
+
+  const auto history = services_->posts().history(by_age.post.id, by_age.manage_token).value();
+  EXPECT_EQ(history.back().to_status, "closed");
+  EXPECT_EQ(history.back().reason, "expired");
+}
+
+TEST_F(ServicesTest, ClosingAnOfferReopensTheRequestsItWasPromisedTo) {
+  const auto offer = post(PostKind::kOffer, {}, 5);
+  const auto first = post(PostKind::kRequest);
+  const auto second = post(PostKind::kRequest);
+  for (const auto* request : {&first, &second}) {
+    ProposalDraft proposal;
+    proposal.request_id = request->post.id;
+    proposal.offer_id = offer.post.id;
+    ASSERT_TRUE(services_->matches().propose(proposal, request->manage_token));
+  }
+  EXPECT_EQ(status_of(first.post.id), PostStatus::kMatched);
+  EXPECT_EQ(status_of(offer.post.id), PostStatus::kOpen);  // 3 of 5 left
+  EXPECT_EQ(listed(PostStatus::kMatched), 2u);
+
+  ASSERT_TRUE(services_->posts().close(offer.post.id, offer.manage_token, CloseReason::kWithdrawn));
+  EXPECT_EQ(status_of(first.post.id), PostStatus::kOpen);
+  EXPECT_EQ(status_of(second.post.id), PostStatus::kOpen);
+  EXPECT_EQ(listed(PostStatus::kOpen), 2u);
+  EXPECT_EQ(listed(PostStatus::kMatched), 0u);
+}
+
+TEST_F(ServicesTest, RefusesWhatTheRulesForbid) {
+  const auto offer = post(PostKind::kOffer, {}, 1);
+  const auto request = post(PostKind::kRequest);
+  const auto other_request = post(PostKind::kRequest);
+
+  // An offer is not claimed; a stranger cannot propose; too much is refused.
+  EXPECT_EQ(services_->matches().claim(offer.post.id, volunteer()).error().code,
+            ErrorCode::kConflict);
+  ProposalDraft proposal;
+  proposal.request_id = request.post.id;
+  proposal.offer_id = offer.post.id;
+  EXPECT_EQ(services_->matches().propose(proposal, other_request.manage_token).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(services_->matches().propose(proposal, "").error().code, ErrorCode::kUnauthorized);
+  proposal.quantity = 2;
+  EXPECT_EQ(services_->matches().propose(proposal, offer.manage_token).error().code,
+            ErrorCode::kConflict);
+  proposal.quantity.reset();
+  ProposalDraft swapped;
+  swapped.request_id = offer.post.id;
+  swapped.offer_id = request.post.id;
+  const auto wrong_kinds = services_->matches().propose(swapped, offer.manage_token);
+  ASSERT_FALSE(wrong_kinds);
+  EXPECT_TRUE(wrong_kinds.error().fields.contains("request_id"));
+
+  const auto match = services_->matches().propose(proposal, offer.manage_token).value();
+  EXPECT_EQ(status_of(offer.post.id), PostStatus::kMatched);
+  // Completing needs acceptance first; a stranger's token does nothing.
+  EXPECT_EQ(services_->matches().complete(match.match.id, offer.manage_token).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(services_->matches().accept(match.match.id, other_request.manage_token).error().code,
+            ErrorCode::kForbidden);
+  ASSERT_TRUE(services_->matches().accept(match.match.id, request.manage_token));
+  ASSERT_TRUE(services_->matches().complete(match.match.id, offer.manage_token));
+  EXPECT_EQ(status_of(request.post.id), PostStatus::kFulfilled);
+  EXPECT_EQ(status_of(offer.post.id), PostStatus::kFulfilled);
+
+  // Fulfilled posts no longer change.
+  PostDraft edit;
+  edit.title = "Changed";
+  EXPECT_EQ(services_->posts().update(request.post.id, request.manage_token, edit).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(services_->posts().close(request.post.id, request.manage_token, {}).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(services_->posts().close(other_request.post.id, other_request.manage_token,
+                                     CloseReason::kModerated)
+                .error()
+                .code,
+            ErrorCode::kInvalid);
+}
+
+TEST_F(ServicesTest, TheReadModelIsRebuiltFromTheStore) {
+  for (int i = 0; i < 5; ++i) post(PostKind::kRequest);
+  const auto claimed = post(PostKind::kRequest);
+  ASSERT_TRUE(services_->matches().claim(claimed.post.id, volunteer()));
+  Services reloaded(*store_, clock_);
+  ASSERT_TRUE(reloaded.load());
+  EXPECT_EQ(reloaded.index().size(), 6u);
+  ListQuery query;
+  query.limit = 100;
+  EXPECT_EQ(reloaded.posts().list("riverside", query)->items.size(), 5u);
+}
+
+}  // namespace
+}  // namespace gapfill::domain
