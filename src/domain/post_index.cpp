@@ -9,7 +9,7 @@ namespace gapfill::domain {
 
 void PostIndex::apply(const Post& post) {
   std::unique_lock lock(mutex_);
-  erase_locked(post.network_id, post.id);
+  erase_locked(post.id);
   if (!is_active(post.status)) return;
   NetworkPosts& network = networks_[post.network_id];
   network.posts.emplace(post.id, to_listed(post));
@@ -18,10 +18,9 @@ void PostIndex::apply(const Post& post) {
   network_of_[post.id] = post.network_id;
 }
 
-void PostIndex::erase_locked(NetworkId network_id, PostId id) {
+void PostIndex::erase_locked(PostId id) {
   const auto known = network_of_.find(id);
   if (known == network_of_.end()) return;
-  (void)network_id;
   NetworkPosts& network = networks_[known->second];
   const auto found = network.posts.find(id);
   if (found != network.posts.end()) {

@@ -36,7 +36,7 @@ class PostIndex {
     // (created_at, id), newest first.
     std::set<std::pair<UnixSeconds, PostId>, std::greater<>> newest;
   };
-  void erase_locked(NetworkId network_id, PostId id);
+  void erase_locked(PostId id);
   static bool wanted(const ListQuery& query, const ListedPost& post);
 
   mutable std::shared_mutex mutex_;
