@@ -15,7 +15,6 @@ namespace gapfill::domain {
 struct ListedPost {
   PostId id = 0;
   UnixSeconds created_at = 0;
-  UnixSeconds updated_at = 0;
   UnixSeconds waiting_since = 0;
   std::optional<UnixSeconds> window_from;
   std::optional<UnixSeconds> window_to;

@@ -9,26 +9,25 @@ namespace gapfill::domain {
 
 void PostIndex::apply(const Post& post) {
   std::unique_lock lock(mutex_);
-  erase_locked(post.id);
+  erase_locked(post.network_id, post.id);  // a post never moves to another network
   if (!is_active(post.status)) return;
   NetworkPosts& network = networks_[post.network_id];
   network.posts.emplace(post.id, to_listed(post));
   network.grid.insert(post.id, post.point);
   network.newest.emplace(post.created_at, post.id);
-  network_of_[post.id] = post.network_id;
+  ++size_;
 }
 
-void PostIndex::erase_locked(PostId id) {
-  const auto known = network_of_.find(id);
-  if (known == network_of_.end()) return;
-  NetworkPosts& network = networks_[known->second];
+void PostIndex::erase_locked(NetworkId network_id, PostId id) {
+  const auto network_found = networks_.find(network_id);
+  if (network_found == networks_.end()) return;
+  NetworkPosts& network = network_found->second;
   const auto found = network.posts.find(id);
-  if (found != network.posts.end()) {
-    network.grid.erase(id, found->second.point);
-    network.newest.erase({found->second.created_at, id});
-    network.posts.erase(found);
-  }
-  network_of_.erase(known);
+  if (found == network.posts.end()) return;
+  network.grid.erase(id, found->second.point);
+  network.newest.erase({found->second.created_at, id});
+  network.posts.erase(found);
+  --size_;
 }
 
 bool PostIndex::answers(const ListQuery& query) {
@@ -86,7 +85,7 @@ ListPage PostIndex::list(const ListQuery& query) const {
 
 std::size_t PostIndex::size() const {
   std::shared_lock lock(mutex_);
-  return network_of_.size();
+  return size_;
 }
 
 }  // namespace gapfill::domain

@@ -36,12 +36,12 @@ class PostIndex {
     // (created_at, id), newest first.
     std::set<std::pair<UnixSeconds, PostId>, std::greater<>> newest;
   };
-  void erase_locked(PostId id);
+  void erase_locked(NetworkId network_id, PostId id);
   static bool wanted(const ListQuery& query, const ListedPost& post);
 
   mutable std::shared_mutex mutex_;
   std::unordered_map<NetworkId, NetworkPosts> networks_;
-  std::unordered_map<PostId, NetworkId> network_of_;
+  std::size_t size_ = 0;
 };
 
 }  // namespace gapfill::domain
