@@ -1,6 +1,5 @@
 #include "base/time.hpp"
 
-#include <fmt/format.h>
 
 #include <chrono>
 
@@ -26,15 +25,32 @@ UnixSeconds now_unix() {
       .count();
 }
 
-std::string format_rfc3339(UnixSeconds t) {
+void append_rfc3339(std::string& out, UnixSeconds t) {
   using namespace std::chrono;
   const sys_seconds tp{seconds{t}};
   const auto day = floor<days>(tp);
   const year_month_day ymd{day};
-  const hh_mm_ss hms{tp - day};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", int(ymd.year()), unsigned(ymd.month()),
-                     unsigned(ymd.day()), hms.hours().count(), hms.minutes().count(),
-                     hms.seconds().count());
+  const auto second_of_day = (tp - day).count();
+  char text[20] = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0',
+                   'T', '0', '0', ':', '0', '0', ':', '0', '0', 'Z'};
+  const auto put = [&text](int position, int digits, long value) {
+    for (int i = position + digits - 1; i >= position; --i, value /= 10) {
+      text[i] = static_cast<char>('0' + value % 10);
+    }
+  };
+  put(0, 4, int(ymd.year()));
+  put(5, 2, unsigned(ymd.month()));
+  put(8, 2, unsigned(ymd.day()));
+  put(11, 2, second_of_day / 3600);
+  put(14, 2, second_of_day / 60 % 60);
+  put(17, 2, second_of_day % 60);
+  out.append(text, sizeof text);
+}
+
+std::string format_rfc3339(UnixSeconds t) {
+  std::string out;
+  append_rfc3339(out, t);
+  return out;
 }
 
 std::optional<UnixSeconds> parse_rfc3339(std::string_view text) {

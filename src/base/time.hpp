@@ -16,6 +16,8 @@ UnixSeconds now_unix();
 
 // Formats as "2026-12-01T09:00:00Z".
 std::string format_rfc3339(UnixSeconds t);
+// Appends the same 20 characters to `out`, without allocating.
+void append_rfc3339(std::string& out, UnixSeconds t);
 
 // Parses RFC 3339 date-times ("2026-12-01T09:00:00Z", "...+02:00", with
 // optional fractional seconds, which are dropped). Returns nullopt for

@@ -60,10 +60,14 @@ ListedPost to_listed(const Post& post) {
                     post.status};
 }
 
+ListItem near_item(const ListedPost& post, double separation) {
+  return ListItem{post, geo::km_for_separation(separation), separation};
+}
+
 std::string encode_cursor(const ListCursor& cursor) {
   const std::string plain =
       cursor.by_distance
-          ? fmt::format("d:{:x}:{}", std::bit_cast<std::uint64_t>(cursor.distance_km), cursor.id)
+          ? fmt::format("d:{:x}:{}", std::bit_cast<std::uint64_t>(cursor.separation), cursor.id)
           : fmt::format("t:{}:{}", cursor.created_at, cursor.id);
   return to_base64url(plain);
 }
@@ -81,8 +85,8 @@ std::optional<ListCursor> decode_cursor(const std::string& text) {
     std::uint64_t bits = 0;
     if (!parse_whole(rest.substr(0, colon), bits, 16)) return std::nullopt;
     cursor.by_distance = true;
-    cursor.distance_km = std::bit_cast<double>(bits);
-    if (!(cursor.distance_km >= 0 && cursor.distance_km < 50'000)) return std::nullopt;
+    cursor.separation = std::bit_cast<double>(bits);
+    if (!(cursor.separation >= 0 && cursor.separation <= 1)) return std::nullopt;
     return cursor;
   }
   if ((*plain)[0] == 't') {
@@ -94,7 +98,7 @@ std::optional<ListCursor> decode_cursor(const std::string& text) {
 
 bool comes_before(const ListCursor& a, const ListCursor& b) {
   if (a.by_distance) {
-    if (a.distance_km != b.distance_km) return a.distance_km < b.distance_km;
+    if (a.separation != b.separation) return a.separation < b.separation;
     return a.id < b.id;
   }
   if (a.created_at != b.created_at) return a.created_at > b.created_at;
@@ -104,7 +108,7 @@ bool comes_before(const ListCursor& a, const ListCursor& b) {
 ListCursor cursor_of(const ListItem& item) {
   ListCursor cursor;
   cursor.by_distance = item.distance_km.has_value();
-  cursor.distance_km = item.distance_km.value_or(0);
+  cursor.separation = item.separation;
   cursor.created_at = item.post.created_at;
   cursor.id = item.post.id;
   return cursor;

@@ -30,10 +30,11 @@ struct ListedPost {
 ListedPost to_listed(const Post& post);
 
 // Keyset position: by distance (then id) when the listing is near a point,
-// else by creation time (newest first, then id descending).
+// else by creation time (newest first, then id descending). Distance is kept
+// as geo::separation, which orders exactly as kilometres do.
 struct ListCursor {
   bool by_distance = false;
-  double distance_km = 0;
+  double separation = 0;
   UnixSeconds created_at = 0;
   PostId id = 0;
 };
@@ -56,7 +57,11 @@ struct ListQuery {
 struct ListItem {
   ListedPost post;
   std::optional<double> distance_km;  // when the query was near a point
+  double separation = 0;              // the same distance, as geo::separation
 };
+
+// An item found `separation` away from the query's point.
+ListItem near_item(const ListedPost& post, double separation);
 
 struct ListPage {
   std::vector<ListItem> items;

@@ -12,8 +12,9 @@ void PostIndex::apply(const Post& post) {
   erase_locked(post.network_id, post.id);  // a post never moves to another network
   if (!is_active(post.status)) return;
   NetworkPosts& network = networks_[post.network_id];
-  network.posts.emplace(post.id, to_listed(post));
-  network.grid.insert(post.id, post.point);
+  const ListedPost& listed = network.posts.emplace(post.id, to_listed(post)).first->second;
+  network.grid.insert(post.point,
+                      GridEntry{&listed, category_id(post.category), post.kind, post.status});
   network.newest.emplace(post.created_at, post.id);
   ++size_;
 }
@@ -24,10 +25,16 @@ void PostIndex::erase_locked(NetworkId network_id, PostId id) {
   NetworkPosts& network = network_found->second;
   const auto found = network.posts.find(id);
   if (found == network.posts.end()) return;
-  network.grid.erase(id, found->second.point);
+  network.grid.erase(found->second.point,
+                     [&](const GridEntry& entry) { return entry.post->id == id; });
   network.newest.erase({found->second.created_at, id});
   network.posts.erase(found);
   --size_;
+}
+
+std::uint16_t PostIndex::category_id(const std::string& key) {
+  return category_ids_.try_emplace(key, static_cast<std::uint16_t>(category_ids_.size()))
+      .first->second;
 }
 
 bool PostIndex::answers(const ListQuery& query) {
@@ -48,25 +55,41 @@ ListPage PostIndex::list(const ListQuery& query) const {
   const std::size_t wanted_count = static_cast<std::size_t>(query.limit) + 1;
 
   if (query.near) {
+    std::optional<std::uint16_t> category;
+    if (query.category) {
+      const auto known = category_ids_.find(*query.category);
+      if (known == category_ids_.end()) return page;
+      category = known->second;
+    }
     // Keep the `wanted_count` nearest after the cursor in a max-heap.
     std::vector<std::pair<ListCursor, const ListedPost*>> heap;
+    heap.reserve(wanted_count + 1);
     const auto later = [](const auto& a, const auto& b) { return comes_before(a.first, b.first); };
-    network.grid.for_each_within(*query.near, query.radius_km, [&](PostId id, double distance) {
-      const ListedPost& post = network.posts.at(id);
-      if (!wanted(query, post)) return;
-      ListCursor position{true, distance, post.created_at, id};
-      if (query.after && !comes_before(*query.after, position)) return;
-      if (heap.size() == wanted_count) {
-        if (!comes_before(position, heap.front().first)) return;
-        std::pop_heap(heap.begin(), heap.end(), later);
-        heap.pop_back();
-      }
-      heap.emplace_back(position, &post);
-      std::push_heap(heap.begin(), heap.end(), later);
-    });
+    const auto done = [&](double unvisited_at_least) {
+      return heap.size() == wanted_count && heap.front().first.separation < unvisited_at_least;
+    };
+    network.grid.for_each_nearest_first(
+        *query.near, query.radius_km,
+        [&](const GridEntry& entry, double separation) {
+          if (entry.status != query.status || (query.kind && entry.kind != *query.kind) ||
+              (category && entry.category != *category)) {
+            return;
+          }
+          if (heap.size() == wanted_count && !(separation <= heap.front().first.separation)) return;
+          const ListCursor position{true, separation, 0, entry.post->id};
+          if (query.after && !comes_before(*query.after, position)) return;
+          if (heap.size() == wanted_count) {
+            if (!comes_before(position, heap.front().first)) return;
+            std::pop_heap(heap.begin(), heap.end(), later);
+            heap.pop_back();
+          }
+          heap.emplace_back(position, entry.post);
+          std::push_heap(heap.begin(), heap.end(), later);
+        },
+        done);
     std::sort_heap(heap.begin(), heap.end(), later);
     for (const auto& [position, post] : heap) {
-      page.items.push_back(ListItem{*post, position.distance_km});
+      page.items.push_back(near_item(*post, position.separation));
     }
   } else {
     auto it = network.newest.begin();

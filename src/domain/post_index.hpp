@@ -30,15 +30,26 @@ class PostIndex {
   std::size_t size() const;
 
  private:
+  // What the grid keeps beside each point: enough to filter without
+  // touching the post itself.
+  struct GridEntry {
+    const ListedPost* post;
+    std::uint16_t category;
+    PostKind kind;
+    PostStatus status;
+  };
   struct NetworkPosts {
-    std::unordered_map<PostId, ListedPost> posts;
-    geo::SpatialGrid grid;
+    std::unordered_map<PostId, ListedPost> posts;  // nodes: addresses stay put
+    // Cells of ~5 km: a nearest-first search visits few points in a dense town.
+    geo::SpatialGrid<GridEntry> grid{0.05};
     // (created_at, id), newest first.
     std::set<std::pair<UnixSeconds, PostId>, std::greater<>> newest;
   };
   void erase_locked(NetworkId network_id, PostId id);
   static bool wanted(const ListQuery& query, const ListedPost& post);
+  std::uint16_t category_id(const std::string& key);  // interns
 
+  std::map<std::string, std::uint16_t> category_ids_;
   mutable std::shared_mutex mutex_;
   std::unordered_map<NetworkId, NetworkPosts> networks_;
   std::size_t size_ = 0;

@@ -39,11 +39,13 @@ Result<ListPage> list_from_store(store::Transaction& transaction, const ListQuer
   const std::size_t wanted = static_cast<std::size_t>(query.limit) + 1;
   ListPage page;
   if (query.near) {
+    const geo::UnitVector from = geo::to_unit_vector(*query.near);
+    const double limit = geo::separation_for_km(query.radius_km);
     for (const Post& post : TRY(transaction.posts().list_in_box(
              filter, geo::box_around(*query.near, query.radius_km)))) {
-      const double distance = geo::distance_km(*query.near, post.point);
-      if (distance > query.radius_km) continue;
-      ListItem item{to_listed(post), distance};
+      const double separation = geo::separation(from, geo::to_unit_vector(post.point));
+      if (separation > limit) continue;
+      ListItem item = near_item(to_listed(post), separation);
       if (query.after && !comes_before(*query.after, cursor_of(item))) continue;
       page.items.push_back(std::move(item));
     }

@@ -50,6 +50,21 @@ BoundingBox box_around(Point centre, double radius_km) {
   return box;
 }
 
+UnitVector to_unit_vector(Point p) {
+  const double lat = p.lat * kRadiansPerDegree, lon = p.lon * kRadiansPerDegree;
+  return {std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon), std::sin(lat)};
+}
+
+double separation_for_km(double km) {
+  const double half_angle = std::min(km / kEarthRadiusKm, std::numbers::pi) / 2;
+  const double s = std::sin(half_angle);
+  return s * s;
+}
+
+double km_for_separation(double separation) {
+  return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::clamp(separation, 0.0, 1.0)));
+}
+
 Point snap_to_grid(Point p, double cell_degrees) {
   auto snap = [cell_degrees](double value) {
     return (std::floor(value / cell_degrees) + 0.5) * cell_degrees;

@@ -80,8 +80,14 @@ void add_network_routes(Router& router, domain::Services& services) {
                      return json_response(200, {{"items", std::move(items)}});
                    });
   });
-  router.add(Method::kGet, "/api/v1/networks/{slug}/posts",
-             [&services](Request& request) { return list_posts(services, request); });
+  // Listings of live posts come from memory: answered on the I/O thread.
+  router.add(
+      Method::kGet, "/api/v1/networks/{slug}/posts",
+      [&services](Request& request) { return list_posts(services, request); },
+      [](const Request& request) {
+        const auto query = parse_list_params(request);
+        return !query || domain::PostIndex::answers(*query);
+      });
   router.add(Method::kPost, "/api/v1/networks/{slug}/posts",
              [&services](Request& request) { return create_post(services, request); });
 }
@@ -175,9 +181,9 @@ void add_match_routes(Router& router, domain::Services& services) {
 }  // namespace
 
 void add_api_routes(Router& router, domain::Services& services) {
-  router.add(Method::kGet, "/healthz", [](Request&) {
-    return json_response(200, {{"status", "ok"}});
-  });
+  router.add(
+      Method::kGet, "/healthz", [](Request&) { return json_response(200, {{"status", "ok"}}); },
+      [](const Request&) { return true; });
   // Until the web pages land, the root says where things are.
   router.add(Method::kGet, "/", [](Request&) {
     return json_response(200, {{"name", "Gapfill"},

@@ -67,6 +67,13 @@ Response Dispatcher::route(Request& request, const std::string*& pattern) const 
   return (*found.handler)(request);
 }
 
+bool Dispatcher::runs_inline(Request& request) const {
+  if (request.body.size() > options_.max_body_bytes) return true;  // a quick 413
+  const Router::Found found = router_.find(request);
+  if (found.handler == nullptr) return true;  // a quick 404 or 405
+  return found.runs_inline != nullptr && (*found.runs_inline)(request);
+}
+
 Response Dispatcher::handle(Request& request) const {
   const auto started = std::chrono::steady_clock::now();
   const std::string* pattern = nullptr;

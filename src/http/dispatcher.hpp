@@ -20,6 +20,9 @@ class Dispatcher {
   // Never throws; a failing handler becomes a 500 with nothing revealed.
   Response handle(Request& request) const;
 
+  // True when the request's route says it may be answered on the I/O thread.
+  bool runs_inline(Request& request) const;
+
   const DispatchOptions& options() const { return options_; }
 
  private:

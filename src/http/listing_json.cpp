@@ -1,9 +1,8 @@
 #include "http/listing_json.hpp"
 
-#include <fmt/format.h>
+#include <charconv>
 
 #include <cmath>
-#include <iterator>
 
 #include "base/time.hpp"
 
@@ -39,8 +38,14 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
 
 void append_time(std::string& out, UnixSeconds t) {
   out += '"';
-  out += format_rfc3339(t);
+  append_rfc3339(out, t);
   out += '"';
+}
+
+void append_integer(std::string& out, std::int64_t value) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out.append(digits, end);
 }
 
 void append_optional_time(std::string& out, const std::optional<UnixSeconds>& t) {
@@ -51,13 +56,13 @@ void append_optional_time(std::string& out, const std::optional<UnixSeconds>& t)
   }
 }
 
-// Numbers as nlohmann writes them: the shortest text that reads back the same.
+// Numbers as nlohmann writes them: the shortest text that reads back the
+// same, and a whole number with ".0".
 void append_double(std::string& out, double value) {
-  if (value == std::floor(value) && std::abs(value) < 1e15) {
-    fmt::format_to(std::back_inserter(out), "{:.1f}", value);
-  } else {
-    fmt::format_to(std::back_inserter(out), "{}", value);
-  }
+  char digits[32];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out.append(digits, end);
+  if (value == std::floor(value) && std::abs(value) < 1e15) out += ".0";
 }
 
 void append_item(std::string& out, const domain::ListItem& item, const std::string& slug) {
@@ -71,8 +76,11 @@ void append_item(std::string& out, const domain::ListItem& item, const std::stri
     out += ",\"distance_km\":";
     append_double(out, std::round(*item.distance_km * 100) / 100);
   }
-  fmt::format_to(std::back_inserter(out), ",\"id\":{},\"kind\":\"{}\",\"location\":{{\"lat\":",
-                 post.id, to_string(post.kind));
+  out += ",\"id\":";
+  append_integer(out, post.id);
+  out += ",\"kind\":\"";
+  out += to_string(post.kind);
+  out += "\",\"location\":{\"lat\":";
   append_double(out, post.point.lat);
   out += ",\"lon\":";
   append_double(out, post.point.lon);
@@ -80,14 +88,17 @@ void append_item(std::string& out, const domain::ListItem& item, const std::stri
   append_json_string(out, slug);
   out += ",\"quantity\":";
   if (post.quantity) {
-    fmt::format_to(std::back_inserter(out), "{}", *post.quantity);
+    append_integer(out, *post.quantity);
   } else {
     out += "null";
   }
-  fmt::format_to(std::back_inserter(out), ",\"status\":\"{}\",\"title\":", to_string(post.status));
+  out += ",\"status\":\"";
+  out += to_string(post.status);
+  out += "\",\"title\":";
   append_json_string(out, post.title);
-  fmt::format_to(std::back_inserter(out), ",\"urgency\":\"{}\",\"waiting_since\":",
-                 to_string(post.urgency));
+  out += ",\"urgency\":\"";
+  out += to_string(post.urgency);
+  out += "\",\"waiting_since\":";
   append_time(out, post.waiting_since);
   out += ",\"window\":";
   if (post.window_from || post.window_to) {
@@ -108,6 +119,16 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   std::size_t i = 0;
   while (i < text.size()) {
+    // The common case: a run of printable ASCII that needs no escape.
+    std::size_t run = i;
+    while (run < text.size()) {
+      const auto c = static_cast<unsigned char>(text[run]);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+      ++run;
+    }
+    out.append(text.data() + i, run - i);
+    i = run;
+    if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       const std::size_t length = utf8_sequence(text, i);

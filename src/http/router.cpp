@@ -17,9 +17,11 @@ std::vector<std::string> split_path(std::string_view path) {
   return segments;
 }
 
-void Router::add(Method method, std::string pattern, Handler handler) {
+void Router::add(Method method, std::string pattern, Handler handler,
+                 InlinePredicate runs_inline) {
   auto segments = split_path(pattern);
-  routes_.push_back(Route{method, std::move(pattern), std::move(segments), std::move(handler)});
+  routes_.push_back(Route{method, std::move(pattern), std::move(segments), std::move(handler),
+                          std::move(runs_inline)});
 }
 
 Router::Found Router::find(Request& request) const {
@@ -49,6 +51,7 @@ Router::Found Router::find(Request& request) const {
     request.params = std::move(params);
     found.handler = &route.handler;
     found.pattern = &route.pattern;
+    if (route.runs_inline) found.runs_inline = &route.runs_inline;
     found.allowed.clear();
     return found;
   }

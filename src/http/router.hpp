@@ -13,13 +13,20 @@ namespace gapfill::http {
 
 using Handler = std::function<Response(Request&)>;
 
+// Says whether a request may be answered on the I/O thread that read it:
+// only when its handler does no database work and little else, which
+// saves two thread hand-offs. Absent: always on the worker pool.
+using InlinePredicate = std::function<bool(const Request&)>;
+
 class Router {
  public:
-  void add(Method method, std::string pattern, Handler handler);
+  void add(Method method, std::string pattern, Handler handler,
+           InlinePredicate runs_inline = {});
 
   struct Found {
     const Handler* handler = nullptr;      // null when nothing matched
     const std::string* pattern = nullptr;  // the route, for logs
+    const InlinePredicate* runs_inline = nullptr;
     std::vector<Method> allowed;           // when the path matched other methods
   };
   // Finds the handler for the request and fills request.params. HEAD finds
@@ -32,6 +39,7 @@ class Router {
     std::string pattern;
     std::vector<std::string> segments;
     Handler handler;
+    InlinePredicate runs_inline;
   };
   std::vector<Route> routes_;
 };

@@ -62,14 +62,19 @@ struct Server::Impl {
         workers(options.worker_threads) {}
 
   restinio::request_handling_status_t on_request(restinio::request_handle_t handle) {
+    Request inline_request = to_request(handle);
+    if (dispatcher.runs_inline(inline_request)) {
+      send(handle, dispatcher.handle(inline_request));
+      return restinio::request_accepted();
+    }
     if (queued.load(std::memory_order_relaxed) >= options.max_queued_requests) {
       send(handle, error_response(ErrorCode::kUnavailable, "The server is busy; try again."));
       return restinio::request_accepted();
     }
     ++queued;
-    asio::post(workers, [this, handle = std::move(handle)]() mutable {
+    asio::post(workers, [this, handle = std::move(handle),
+                         request = std::move(inline_request)]() mutable {
       --queued;
-      Request request = to_request(handle);
       send(handle, dispatcher.handle(request));
     });
     return restinio::request_accepted();

@@ -45,8 +45,10 @@ std::vector<PostId> scan(const std::vector<Post>& posts, const ListQuery& query)
     ListCursor position{false, 0, post.created_at, post.id};
     if (query.near) {
       position.by_distance = true;
-      position.distance_km = geo::distance_km(*query.near, post.point);
-      if (position.distance_km > query.radius_km) continue;
+      // The radius by the textbook haversine; the order by separation.
+      if (geo::distance_km(*query.near, post.point) > query.radius_km) continue;
+      position.separation =
+          geo::separation(geo::to_unit_vector(*query.near), geo::to_unit_vector(post.point));
     }
     found.emplace_back(position, post.id);
   }
@@ -61,7 +63,12 @@ std::vector<PostId> page_through(const PostIndex& index, ListQuery query) {
   std::vector<PostId> ids;
   for (int pages = 0; pages < 1000; ++pages) {
     const ListPage page = index.list(query);
-    for (const auto& item : page.items) ids.push_back(item.post.id);
+    for (const auto& item : page.items) {
+      ids.push_back(item.post.id);
+      if (query.near) {
+        EXPECT_NEAR(*item.distance_km, geo::distance_km(*query.near, item.post.point), 1e-6);
+      }
+    }
     EXPECT_LE(page.items.size(), static_cast<std::size_t>(query.limit));
     if (!page.next) break;
     // Through the wire form, as a client would.
@@ -136,10 +143,10 @@ TEST(ListCursor, RoundTripsAndRejectsForgeries) {
   ASSERT_TRUE(decoded);
   EXPECT_EQ(decoded->created_at, 1790000000);
   EXPECT_EQ(decoded->id, 17);
-  const ListCursor by_distance{true, 3.14159265358979, 0, 99};
+  const ListCursor by_distance{true, 0.314159265358979, 0, 99};
   const auto exact = decode_cursor(encode_cursor(by_distance));
   ASSERT_TRUE(exact);
-  EXPECT_EQ(exact->distance_km, by_distance.distance_km);  // bit for bit
+  EXPECT_EQ(exact->separation, by_distance.separation);  // bit for bit
   for (const char* forged :
        {"", "!!!!", "dDo", "eDoxOjE", "dDoxOjA", "dDp4eXo6MQ", "ZDpmZmZmZmZmZmZmZmZmZmZmOjE"}) {
     EXPECT_FALSE(decode_cursor(forged).has_value()) << forged;

@@ -24,6 +24,20 @@ TEST(Geo, ValidatesCoordinates) {
   EXPECT_FALSE(is_valid({std::nan(""), 0}));
 }
 
+TEST(Geo, SeparationOrdersAsDistanceDoes) {
+  const Point from{46.87, -113.99};
+  const UnitVector origin = to_unit_vector(from);
+  double previous = -1;
+  for (double step = 0.0; step < 3; step += 0.25) {
+    const Point to{46.87 + step, -113.99 + step / 2};
+    const double s = separation(origin, to_unit_vector(to));
+    EXPECT_GT(s, previous);
+    previous = s;
+    EXPECT_NEAR(km_for_separation(s), distance_km(from, to), 1e-6);
+  }
+  EXPECT_NEAR(km_for_separation(separation_for_km(25)), 25, 1e-9);
+}
+
 TEST(Geo, SnapsToTheCentreOfACell) {
   const Point snapped = snap_to_grid({46.8721, -113.9940}, 0.01);
   EXPECT_DOUBLE_EQ(snapped.lat, 46.875);
@@ -37,22 +51,22 @@ TEST(Geo, SnapsToTheCentreOfACell) {
 TEST(SpatialGrid, FindsExactlyThePointsWithinTheRadius) {
   std::mt19937 random(7);
   std::normal_distribution<double> spread(0, 0.3);
-  SpatialGrid grid(0.1);
+  SpatialGrid<std::int64_t> grid(0.1);
   std::vector<Point> points;
   for (int i = 0; i < 5000; ++i) {
     points.push_back({46.87 + spread(random), -113.99 + spread(random)});
-    grid.insert(i, points.back());
+    grid.insert(points.back(), i);
   }
   // Also points around the antimeridian.
   for (int i = 0; i < 200; ++i) {
     points.push_back({10 + spread(random), (i % 2 ? 179.95 : -179.95)});
-    grid.insert(5000 + i, points.back());
+    grid.insert(points.back(), 5000 + i);
   }
   for (const Point centre : {Point{46.87, -113.99}, Point{47.2, -114.3}, Point{10, 180}}) {
     for (double radius : {1.0, 10.0, 25.0, 80.0}) {
       std::set<std::int64_t> found;
-      grid.for_each_within(centre, radius, [&](std::int64_t id, double d) {
-        EXPECT_LE(d, radius);
+      grid.for_each_within(centre, radius, [&](std::int64_t id, double separation) {
+        EXPECT_NEAR(km_for_separation(separation), distance_km(centre, points[id]), 1e-6);
         found.insert(id);
       });
       std::set<std::int64_t> expected;
@@ -62,8 +76,9 @@ TEST(SpatialGrid, FindsExactlyThePointsWithinTheRadius) {
       EXPECT_EQ(found, expected) << centre.lat << "," << centre.lon << " r=" << radius;
     }
   }
-  EXPECT_TRUE(grid.erase(3, points[3]));
-  EXPECT_FALSE(grid.erase(3, points[3]));
+  const auto is_three = [](std::int64_t id) { return id == 3; };
+  EXPECT_TRUE(grid.erase(points[3], is_three));
+  EXPECT_FALSE(grid.erase(points[3], is_three));
   EXPECT_EQ(grid.size(), points.size() - 1);
 }
 
