@@ -20,6 +20,10 @@ const char* error_code_name(ErrorCode code) {
       return "conflict";
     case ErrorCode::kTooLarge:
       return "too_large";
+    case ErrorCode::kUriTooLong:
+      return "uri_too_long";
+    case ErrorCode::kHeadersTooLarge:
+      return "headers_too_large";
     case ErrorCode::kUnsupportedMedia:
       return "unsupported_media_type";
     case ErrorCode::kUnavailable:

@@ -17,6 +17,8 @@ enum class ErrorCode {
   kMethodNotAllowed,  // the route exists for other methods
   kConflict,          // the record is not in a state that allows this
   kTooLarge,          // the body is over the configured limit
+  kUriTooLong,        // the request target is over the limit
+  kHeadersTooLarge,   // a header is over the limit
   kUnsupportedMedia,  // the body is not JSON
   kUnavailable,       // the server is shutting down or overloaded
   kInternal,          // should never happen; logged, never shown in detail

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "base/limits.hpp"
 #include "http/error_response.hpp"
 
 namespace gapfill::http {
@@ -33,9 +34,25 @@ void add_common_headers(Response& response) {
                                 "default-src 'none'; frame-ancestors 'none'");
 }
 
+// The limits on the request line and headers, checked before anything reads them.
+std::optional<Response> over_limits(const Request& request) {
+  if (request.path.size() + request.query.size() > limits::kMaxUrlBytes) {
+    return error_response(ErrorCode::kUriTooLong,
+                          fmt::format("The request target is over {} bytes.", limits::kMaxUrlBytes));
+  }
+  for (const auto& [name, value] : request.headers) {
+    if (name.size() + value.size() > limits::kMaxHeaderFieldBytes) {
+      return error_response(ErrorCode::kHeadersTooLarge,
+                            fmt::format("A header is over {} bytes.", limits::kMaxHeaderFieldBytes));
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Response Dispatcher::route(Request& request, const std::string*& pattern) const {
+  if (auto refused = over_limits(request)) return *refused;
   if (request.body.size() > options_.max_body_bytes) {
     return error_response(
         ErrorCode::kTooLarge,
@@ -68,7 +85,9 @@ Response Dispatcher::route(Request& request, const std::string*& pattern) const 
 }
 
 bool Dispatcher::runs_inline(Request& request) const {
-  if (request.body.size() > options_.max_body_bytes) return true;  // a quick 413
+  if (over_limits(request) || request.body.size() > options_.max_body_bytes) {
+    return true;  // a quick 413, 414 or 431
+  }
   const Router::Found found = router_.find(request);
   if (found.handler == nullptr) return true;  // a quick 404 or 405
   return found.runs_inline != nullptr && (*found.runs_inline)(request);

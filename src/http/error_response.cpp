@@ -24,6 +24,10 @@ int status_for(ErrorCode code) {
       return 409;
     case ErrorCode::kTooLarge:
       return 413;
+    case ErrorCode::kUriTooLong:
+      return 414;
+    case ErrorCode::kHeadersTooLarge:
+      return 431;
     case ErrorCode::kUnsupportedMedia:
       return 415;
     case ErrorCode::kUnavailable:
@@ -44,7 +48,8 @@ Response error_response(const Error& error) {
   body["error"]["message"] = error.code == ErrorCode::kInternal
                                  ? "Something went wrong on our side; it has been logged."
                                  : error.message;
-  if (!error.fields.empty()) body["error"]["fields"] = error.fields;
+  body["error"]["fields"] = nlohmann::json::object();  // one shape, always
+  for (const auto& [field, message] : error.fields) body["error"]["fields"][field] = message;
   Response response;
   response.status = status_for(error.code);
   response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

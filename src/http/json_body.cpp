@@ -9,6 +9,11 @@ namespace gapfill::http {
 
 Result<nlohmann::json> parse_json_object(const std::string& body) {
   if (body.empty()) return fail(ErrorCode::kMalformed, "The body is empty; send a JSON object.");
+  // The parser would stop at a NUL and ignore what follows it.
+  if (const auto nul = body.find('\0'); nul != std::string::npos) {
+    return fail(ErrorCode::kMalformed,
+                fmt::format("The body is not valid JSON: a NUL byte at byte {}.", nul + 1));
+  }
   bool too_deep = false;
   const nlohmann::json::parser_callback_t bound_depth =
       [&too_deep](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
@@ -21,6 +26,9 @@ Result<nlohmann::json> parse_json_object(const std::string& body) {
   } catch (const nlohmann::json::parse_error& error) {
     return fail(ErrorCode::kMalformed,
                 fmt::format("The body is not valid JSON: syntax error at byte {}.", error.byte));
+  } catch (const nlohmann::json::exception&) {
+    // A number too large for a double (1e400), and the like.
+    return fail(ErrorCode::kMalformed, "The body holds a number out of range.");
   }
   if (too_deep) {
     return fail(ErrorCode::kMalformed,

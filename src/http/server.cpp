@@ -106,9 +106,9 @@ void Server::start() {
       .handle_request_timeout(seconds)
       .max_parallel_connections(impl.options.max_connections)
       .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                    .max_url_size(limits::kMaxUrlBytes)
-                                    .max_field_name_size(limits::kMaxHeaderFieldBytes)
-                                    .max_field_value_size(limits::kMaxHeaderFieldBytes)
+                                    .max_url_size(limits::kServerMaxUrlBytes)
+                                    .max_field_name_size(limits::kServerMaxHeaderFieldBytes)
+                                    .max_field_value_size(limits::kServerMaxHeaderFieldBytes)
                                     .max_field_count(limits::kMaxHeaderCount)
                                     .max_body_size(library_body_limit))
       .acceptor_post_bind_hook([&impl](asio::ip::tcp::acceptor& acceptor) {
