@@ -11,6 +11,7 @@
 #include "base/time.hpp"
 #include "domain/services.hpp"
 #include "http/dispatcher.hpp"
+#include "http/listing_cache.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
@@ -38,6 +39,7 @@ class Application {
   SystemClock clock_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<domain::Services> services_;
+  std::unique_ptr<http::ListingCache> listing_cache_;
   http::Router router_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> server_;

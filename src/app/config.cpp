@@ -48,7 +48,8 @@ Status load_config_file(const std::string& path, Config& config) {
                                   std::to_string(error.source().begin.line));
   }
   static const std::map<std::string, std::set<std::string>> kKnown{
-      {"server", {"listen", "io_threads", "worker_threads", "max_body_bytes"}},
+      {"server",
+       {"listen", "io_threads", "worker_threads", "max_body_bytes", "listing_cache_entries"}},
       {"database", {"path"}},
       {"log", {"level"}},
       {"sweep", {"expiry_minutes"}}};
@@ -84,6 +85,7 @@ Status load_config_file(const std::string& path, Config& config) {
   TRY_STATUS(read_count("server", "io_threads", config.io_threads));
   TRY_STATUS(read_count("server", "worker_threads", config.worker_threads));
   TRY_STATUS(read_count("server", "max_body_bytes", config.max_body_bytes));
+  TRY_STATUS(read_count("server", "listing_cache_entries", config.listing_cache_entries));
   TRY_STATUS(read_string("database", "path", config.db_path));
   TRY_STATUS(read_string("log", "level", config.log_level));
   TRY_STATUS(read_count("sweep", "expiry_minutes", config.expiry_sweep_minutes));
@@ -110,6 +112,7 @@ Status load_config_env(Config& config) {
   TRY_STATUS(count("GAPFILL_IO_THREADS", config.io_threads));
   TRY_STATUS(count("GAPFILL_WORKER_THREADS", config.worker_threads));
   TRY_STATUS(count("GAPFILL_MAX_BODY_BYTES", config.max_body_bytes));
+  TRY_STATUS(count("GAPFILL_LISTING_CACHE_ENTRIES", config.listing_cache_entries));
   TRY_STATUS(count("GAPFILL_EXPIRY_SWEEP_MINUTES", config.expiry_sweep_minutes));
   return {};
 }
@@ -124,6 +127,9 @@ Status validate_config(const Config& config) {
   }
   if (config.max_body_bytes < 1024 || config.max_body_bytes > 16 * 1024 * 1024) {
     return config_error("max_body_bytes", "must be 1024 to 16777216");
+  }
+  if (config.listing_cache_entries > 100'000) {
+    return config_error("listing_cache_entries", "must be 0 to 100000");
   }
   if (config.db_path.empty()) return config_error("database.path", "must not be empty");
   static const std::set<std::string> kLevels{"trace", "debug", "info", "warn", "error", "off"};

@@ -9,9 +9,10 @@ namespace gapfill::domain {
 
 void PostIndex::apply(const Post& post) {
   std::unique_lock lock(mutex_);
+  NetworkPosts& network = networks_[post.network_id];
+  ++network.version;
   erase_locked(post.network_id, post.id);  // a post never moves to another network
   if (!is_active(post.status)) return;
-  NetworkPosts& network = networks_[post.network_id];
   const ListedPost& listed = network.posts.emplace(post.id, to_listed(post)).first->second;
   network.grid.insert(post.point,
                       GridEntry{&listed, category_id(post.category), post.kind, post.status});
@@ -104,6 +105,12 @@ ListPage PostIndex::list(const ListQuery& query) const {
     page.next = cursor_of(page.items.back());
   }
   return page;
+}
+
+std::uint64_t PostIndex::version(NetworkId network_id) const {
+  std::shared_lock lock(mutex_);
+  const auto found = networks_.find(network_id);
+  return found == networks_.end() ? 0 : found->second.version;
 }
 
 std::size_t PostIndex::size() const {

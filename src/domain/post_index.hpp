@@ -29,6 +29,11 @@ class PostIndex {
 
   std::size_t size() const;
 
+  // A number that changes whenever any post of the network changes (live or
+  // not), so that a rendered listing can be reused until then. 0 before the
+  // network's first post.
+  std::uint64_t version(NetworkId network_id) const;
+
  private:
   // What the grid keeps beside each point: enough to filter without
   // touching the post itself.
@@ -44,6 +49,7 @@ class PostIndex {
     geo::SpatialGrid<GridEntry> grid{0.05};
     // (created_at, id), newest first.
     std::set<std::pair<UnixSeconds, PostId>, std::greater<>> newest;
+    std::uint64_t version = 0;
   };
   void erase_locked(NetworkId network_id, PostId id);
   static bool wanted(const ListQuery& query, const ListedPost& post);

@@ -169,6 +169,11 @@ Result<ListPage> PostService::list(const std::string& network_slug, ListQuery qu
   return page;
 }
 
+Result<std::uint64_t> PostService::listing_version(const std::string& network_slug) {
+  const Network network = TRY(services_.networks().find(network_slug));
+  return services_.index().version(network.id);
+}
+
 Result<std::vector<PostEvent>> PostService::history(PostId id, const std::string& token) {
   std::vector<PostEvent> events;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {

@@ -84,6 +84,8 @@ class PostService {
   // One page of a network's posts; the query's network_id is set from the slug.
   Result<ListPage> list(const std::string& network_slug, ListQuery query);
   Result<std::vector<PostEvent>> history(PostId id, const std::string& token);
+  // Changes whenever a post of the network changes; see PostIndex::version.
+  Result<std::uint64_t> listing_version(const std::string& network_slug);
   // Closes every open post whose time has passed; returns how many.
   Result<int> expire_due();
 

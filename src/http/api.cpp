@@ -11,15 +11,25 @@ namespace {
 
 using nlohmann::json;
 
-Response list_posts(domain::Services& services, Request& request) {
+Response list_posts(domain::Services& services, ListingCache& cache, Request& request) {
   const std::string& slug = request.params.at("slug");
   auto query = parse_list_params(request);
   if (!query) return error_response(query.error());
-  return respond(services.posts().list(slug, *query), [&](const domain::ListPage& page) {
-    Response response;
-    response.body = listing_json(page, slug);
+  // The version is read before the page, so a page is never stored under a
+  // version newer than what it shows.
+  const auto version = services.posts().listing_version(slug);
+  if (!version) return error_response(version.error());
+  const std::string key = slug + "?" + request.query;
+  Response response;
+  if (auto cached = cache.find(key, *version)) {
+    response.body = std::move(*cached);
     return response;
-  });
+  }
+  auto page = services.posts().list(slug, *query);
+  if (!page) return error_response(page.error());
+  response.body = listing_json(*page, slug);
+  cache.store(key, *version, response.body);
+  return response;
 }
 
 Response create_post(domain::Services& services, Request& request) {
@@ -48,7 +58,7 @@ Response match_view(domain::Services& services, const Result<domain::MatchView>&
   });
 }
 
-void add_network_routes(Router& router, domain::Services& services) {
+void add_network_routes(Router& router, domain::Services& services, ListingCache& cache) {
   router.add(Method::kGet, "/api/v1/networks", [&services](Request&) {
     json items = json::array();
     for (const Network& network : services.networks().list()) {
@@ -83,7 +93,7 @@ void add_network_routes(Router& router, domain::Services& services) {
   // Listings of live posts come from memory: answered on the I/O thread.
   router.add(
       Method::kGet, "/api/v1/networks/{slug}/posts",
-      [&services](Request& request) { return list_posts(services, request); },
+      [&services, &cache](Request& request) { return list_posts(services, cache, request); },
       [](const Request& request) {
         const auto query = parse_list_params(request);
         return !query || domain::PostIndex::answers(*query);
@@ -180,7 +190,7 @@ void add_match_routes(Router& router, domain::Services& services) {
 
 }  // namespace
 
-void add_api_routes(Router& router, domain::Services& services) {
+void add_api_routes(Router& router, domain::Services& services, ListingCache& cache) {
   router.add(
       Method::kGet, "/healthz", [](Request&) { return json_response(200, {{"status", "ok"}}); },
       [](const Request&) { return true; });
@@ -191,7 +201,7 @@ void add_api_routes(Router& router, domain::Services& services) {
                                {"health", "/healthz"},
                                {"documentation", "docs/api.md in the source tree"}});
   });
-  add_network_routes(router, services);
+  add_network_routes(router, services, cache);
   add_post_routes(router, services);
   add_match_routes(router, services);
 }

@@ -2,10 +2,12 @@
 // The JSON API under /api/v1.
 
 #include "domain/services.hpp"
+#include "http/listing_cache.hpp"
 #include "http/router.hpp"
 
 namespace gapfill::http {
 
-void add_api_routes(Router& router, domain::Services& services);
+// Adds every API route. `cache` keeps rendered listings; it must outlive the router.
+void add_api_routes(Router& router, domain::Services& services, ListingCache& cache);
 
 }  // namespace gapfill::http
