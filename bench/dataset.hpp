@@ -19,10 +19,10 @@ struct DatasetOptions {
   int networks = 1000;
   std::int64_t posts = 1'000'000;
   std::uint64_t seed = 1;
-  UnixSeconds now = 0;              // when the data set is "taken"; 0: the clock
-  int history_days = 60;            // created_at spreads over this many days before `now`
-  double spread_km = 8.0;           // standard deviation of a post around its network's centre
-  bool live_only = false;           // every post open or matched: what the read model holds
+  UnixSeconds now = 0;     // when the data set is "taken"; 0: the clock
+  int history_days = 60;   // created_at spreads over this many days before `now`
+  double spread_km = 8.0;  // standard deviation of a post around its network's centre
+  bool live_only = false;  // every post open or matched: what the read model holds
 };
 
 // Post expiry days of every generated network. Longer than `history_days`

@@ -12,8 +12,8 @@ namespace gapfill::bench {
 enum class TownSize { kMetro, kCity, kTown };
 
 struct Town {
-  const char* name;       // as written locally, UTF-8
-  const char* country;    // ISO 3166-1 alpha-2
+  const char* name;     // as written locally, UTF-8
+  const char* country;  // ISO 3166-1 alpha-2
   double lat;
   double lon;
   const char* timezone;   // IANA
