@@ -28,6 +28,16 @@ std::unexpected<Error> not_changeable(const Post& post) {
               "This post is " + std::string(to_string(post.status)) + " and can no longer change.");
 }
 
+// The post, locked for this write, when `token` is its manage token and it
+// may still change.
+Result<Post> lock_changeable_post(store::Transaction& transaction, PostId id,
+                                  const std::string& token) {
+  Post post = TRY(transaction.posts().find_for_update(id));
+  if (!tokens::matches(token, post.manage_token_hash)) return refuse(token);
+  if (!is_changeable(post.status)) return not_changeable(post);
+  return post;
+}
+
 // Reads the page that the store answers: statuses the in-memory index does
 // not hold (fulfilled, closed).
 Result<ListPage> list_from_store(store::Transaction& transaction, const ListQuery& query) {
@@ -111,9 +121,7 @@ Result<PostView> PostService::update(PostId id, const std::string& token, const 
   const UnixSeconds now = services_.now();
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-        Post post = TRY(transaction.posts().find_for_update(id));
-        if (!tokens::matches(token, post.manage_token_hash)) return Status(refuse(token));
-        if (!is_changeable(post.status)) return Status(not_changeable(post));
+        Post post = TRY(lock_changeable_post(transaction, id, token));
         const Network network = TRY(services_.networks().find(post.network_id));
         const auto categories = TRY(services_.networks().categories(network.slug));
         FieldErrors errors;
@@ -138,9 +146,7 @@ Result<PostView> PostService::close(PostId id, const std::string& token,
   const UnixSeconds now = services_.now();
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-        Post post = TRY(transaction.posts().find_for_update(id));
-        if (!tokens::matches(token, post.manage_token_hash)) return Status(refuse(token));
-        if (!is_changeable(post.status)) return Status(not_changeable(post));
+        Post post = TRY(lock_changeable_post(transaction, id, token));
         return close_post(transaction, post, chosen, now, changed);
       }));
   return view(id, token);

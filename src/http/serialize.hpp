@@ -16,7 +16,9 @@ nlohmann::json category_json(const Category& category);
 // volunteer helping with it; the owner also sees the matches.
 nlohmann::json post_json(const domain::PostView& view);
 
-// One listing item (public by construction).
+// One listing item (public by construction). The listing endpoint writes
+// items with listing_json.hpp's faster writer; this is the reference it is
+// tested against.
 nlohmann::json listed_json(const domain::ListItem& item, const std::string& network_slug);
 
 // A match as its parties see it: the volunteer's contact to the others.
