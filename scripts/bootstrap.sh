@@ -17,14 +17,29 @@ bench_packages=(wrk nginx-light)
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--bench" ]]; then wanted+=("${bench_packages[@]}"); fi
 
+cd "$(dirname "$0")/.."
+# Node.js from Debian only when the machine has none of its own.
+if [[ -f package.json ]] && ! command -v npm >/dev/null; then wanted+=(nodejs npm); fi
+
 missing=()
 for package in "${wanted[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
   [[ "$status" == "install ok installed" ]] || missing+=("$package")
 done
 
+# Front-end packages come from npm, pinned by package-lock.json, once a
+# package.json exists; reinstalled only when the lock file changed.
+install_npm_packages() {
+  [[ -f package.json ]] || return 0
+  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    echo "bootstrap: installing npm packages"
+    npm ci --no-audit --no-fund
+  fi
+}
+
 if (( ${#missing[@]} == 0 )); then
   echo "bootstrap: all ${#wanted[@]} Debian packages present"
+  install_npm_packages
   exit 0
 fi
 
@@ -48,3 +63,4 @@ if ! "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@
     exit 1
   }
 fi
+install_npm_packages
