@@ -393,6 +393,7 @@ stop_process "$nginx_pid"
 if (( perf_run )); then
   if command -v perf >/dev/null; then
     say "one more gapfill run (cache on) under perf, not counted"
+    rm -f "$out/perf-gapfill.data" "$out/perf-gapfill.data.old"
     perf record -F 499 -g -p "$main_pid" -o "$out/perf-gapfill.data" -- sleep "$duration" \
       >/dev/null 2>&1 &
     perf_pid=$!
