@@ -44,6 +44,9 @@ constexpr int kListLimitMax = 100;
 constexpr double kListRadiusDefaultKm = 25.0;
 constexpr double kListRadiusMaxKm = 500.0;
 
+// The rendered-listing cache holds at most this much body text.
+constexpr std::size_t kListingCacheMaxBytes = 32 * 1024 * 1024;
+
 // HTTP.
 constexpr std::size_t kMaxBodyBytesDefault = 64 * 1024;
 constexpr std::size_t kMaxUrlBytes = 8 * 1024;          // 414 beyond

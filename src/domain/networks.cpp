@@ -51,6 +51,13 @@ Result<Network> NetworkService::find(const std::string& slug) const {
   return by_id_.at(found->second);
 }
 
+Result<NetworkId> NetworkService::id_of(const std::string& slug) const {
+  std::shared_lock lock(mutex_);
+  const auto found = id_by_slug_.find(slug);
+  if (found == id_by_slug_.end()) return not_found("Network");
+  return found->second;
+}
+
 Result<Network> NetworkService::find(NetworkId id) const {
   std::shared_lock lock(mutex_);
   const auto found = by_id_.find(id);

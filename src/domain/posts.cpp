@@ -153,7 +153,7 @@ Result<PostView> PostService::close(PostId id, const std::string& token,
 }
 
 Result<ListPage> PostService::list(const std::string& network_slug, ListQuery query) {
-  query.network_id = TRY(services_.networks().find(network_slug)).id;
+  query.network_id = TRY(services_.networks().id_of(network_slug));
   if (query.category) {
     const auto categories = TRY(services_.networks().categories(network_slug));
     if (std::none_of(categories.begin(), categories.end(),
@@ -176,8 +176,7 @@ Result<ListPage> PostService::list(const std::string& network_slug, ListQuery qu
 }
 
 Result<std::uint64_t> PostService::listing_version(const std::string& network_slug) {
-  const Network network = TRY(services_.networks().find(network_slug));
-  return services_.index().version(network.id);
+  return services_.index().version(TRY(services_.networks().id_of(network_slug)));
 }
 
 Result<std::vector<PostEvent>> PostService::history(PostId id, const std::string& token) {

@@ -59,6 +59,8 @@ class NetworkService {
   Result<Network> create(const NetworkDraft& draft);
   Result<Network> find(const std::string& slug) const;
   Result<Network> find(NetworkId id) const;
+  // The id alone, without copying the network (the listing's hot path).
+  Result<NetworkId> id_of(const std::string& slug) const;
   std::vector<Network> list() const;
   Result<std::vector<Category>> categories(const std::string& slug) const;
   // Reloads the cache of networks from the store.

@@ -21,8 +21,8 @@ Response list_posts(domain::Services& services, ListingCache& cache, Request& re
   if (!version) return error_response(version.error());
   const std::string key = slug + "?" + request.query;
   Response response;
-  if (auto cached = cache.find(key, *version)) {
-    response.body = std::move(*cached);
+  if (const auto cached = cache.find(key, *version)) {
+    response.body = *cached;  // copied outside the cache's lock
     return response;
   }
   auto page = services.posts().list(slug, *query);
