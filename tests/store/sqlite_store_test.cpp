@@ -7,16 +7,35 @@
 #include <filesystem>
 #include <random>
 
+#include <unistd.h>
+
 #include "store/store_contract.hpp"
 
 namespace gapfill::store::contract {
 namespace {
 
+// One folder per test process, removed when the process's tests are done.
+const std::filesystem::path& store_folder() {
+  static const std::filesystem::path folder =
+      std::filesystem::temp_directory_path() /
+      ("gapfill-store-tests-" + std::to_string(::getpid()));
+  return folder;
+}
+
+class RemoveStoreFolder final : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    std::error_code ignored;
+    std::filesystem::remove_all(store_folder(), ignored);
+  }
+};
+const auto* const kRemoveStoreFolder =
+    ::testing::AddGlobalTestEnvironment(new RemoveStoreFolder);
+
 std::string new_sqlite_file() {
   static std::mt19937_64 random(std::random_device{}());
-  const auto folder = std::filesystem::temp_directory_path() / "gapfill-store-tests";
-  std::filesystem::create_directories(folder);
-  return (folder / ("store-" + std::to_string(random()) + ".db")).string();
+  std::filesystem::create_directories(store_folder());
+  return (store_folder() / ("store-" + std::to_string(random()) + ".db")).string();
 }
 
 std::unique_ptr<Store> open_sqlite(const std::string& path) {
