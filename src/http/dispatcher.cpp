@@ -51,14 +51,13 @@ std::optional<Response> over_limits(const Request& request) {
 
 }  // namespace
 
-Response Dispatcher::route(Request& request, const std::string*& pattern) const {
+Response Dispatcher::route(Request& request, const Router::Found& found) const {
   if (auto refused = over_limits(request)) return *refused;
   if (request.body.size() > options_.max_body_bytes) {
     return error_response(
         ErrorCode::kTooLarge,
         fmt::format("The body is over the limit of {} bytes.", options_.max_body_bytes));
   }
-  const Router::Found found = router_.find(request);
   if (found.handler == nullptr) {
     if (found.allowed.empty()) return error_response(ErrorCode::kNotFound, "No such route.");
     std::string allow;
@@ -73,7 +72,6 @@ Response Dispatcher::route(Request& request, const std::string*& pattern) const 
     response.headers.emplace_back("Allow", allow);
     return response;
   }
-  pattern = found.pattern;
   if (takes_body(request.method) && !request.body.empty()) {
     const auto type = request.header("content-type");
     if (!type || !is_json_content_type(*type)) {
@@ -84,21 +82,24 @@ Response Dispatcher::route(Request& request, const std::string*& pattern) const 
   return (*found.handler)(request);
 }
 
-bool Dispatcher::runs_inline(Request& request) const {
+Dispatcher::Plan Dispatcher::plan(Request& request) const {
+  Plan plan;
   if (over_limits(request) || request.body.size() > options_.max_body_bytes) {
-    return true;  // a quick 413, 414 or 431
+    plan.runs_inline = true;  // a quick 413, 414 or 431; not routed
+    return plan;
   }
-  const Router::Found found = router_.find(request);
-  if (found.handler == nullptr) return true;  // a quick 404 or 405
-  return found.runs_inline != nullptr && (*found.runs_inline)(request);
+  plan.found = router_.find(request);
+  plan.runs_inline = plan.found.handler == nullptr ||  // a quick 404 or 405
+                     (plan.found.runs_inline != nullptr && (*plan.found.runs_inline)(request));
+  return plan;
 }
 
-Response Dispatcher::handle(Request& request) const {
+Response Dispatcher::handle(Request& request, const Plan& plan) const {
   const auto started = std::chrono::steady_clock::now();
-  const std::string* pattern = nullptr;
+  const std::string* pattern = plan.found.pattern;
   Response response;
   try {
-    response = route(request, pattern);
+    response = route(request, plan.found);
   } catch (const std::exception& error) {
     spdlog::error("http handler_failed method={} route={} what=\"{}\"", to_string(request.method),
                   pattern != nullptr ? *pattern : "-", error.what());

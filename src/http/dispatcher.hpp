@@ -17,16 +17,22 @@ class Dispatcher {
  public:
   Dispatcher(const Router& router, DispatchOptions options) : router_(router), options_(options) {}
 
-  // Never throws; a failing handler becomes a 500 with nothing revealed.
-  Response handle(Request& request) const;
+  // Where a request goes, found once per request: the route (with the path
+  // parameters filled in) and whether it may be answered on the I/O thread.
+  struct Plan {
+    Router::Found found;
+    bool runs_inline = false;
+  };
+  Plan plan(Request& request) const;
 
-  // True when the request's route says it may be answered on the I/O thread.
-  bool runs_inline(Request& request) const;
+  // Answers a planned request. Never throws; a failing handler becomes a
+  // 500 with nothing revealed.
+  Response handle(Request& request, const Plan& plan) const;
 
   const DispatchOptions& options() const { return options_; }
 
  private:
-  Response route(Request& request, const std::string*& pattern) const;
+  Response route(Request& request, const Router::Found& found) const;
 
   const Router& router_;
   DispatchOptions options_;

@@ -62,9 +62,10 @@ struct Server::Impl {
         workers(options.worker_threads) {}
 
   restinio::request_handling_status_t on_request(restinio::request_handle_t handle) {
-    Request inline_request = to_request(handle);
-    if (dispatcher.runs_inline(inline_request)) {
-      send(handle, dispatcher.handle(inline_request));
+    Request request = to_request(handle);
+    const Dispatcher::Plan plan = dispatcher.plan(request);
+    if (plan.runs_inline) {
+      send(handle, dispatcher.handle(request, plan));
       return restinio::request_accepted();
     }
     if (queued.load(std::memory_order_relaxed) >= options.max_queued_requests) {
@@ -72,10 +73,10 @@ struct Server::Impl {
       return restinio::request_accepted();
     }
     ++queued;
-    asio::post(workers, [this, handle = std::move(handle),
-                         request = std::move(inline_request)]() mutable {
+    asio::post(workers, [this, handle = std::move(handle), request = std::move(request),
+                         plan]() mutable {
       --queued;
-      send(handle, dispatcher.handle(request));
+      send(handle, dispatcher.handle(request, plan));
     });
     return restinio::request_accepted();
   }
