@@ -34,8 +34,8 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   app->store_ = TRY(open_store(config.db_path));
   app->services_ = std::make_unique<domain::Services>(*app->store_, app->clock_);
   TRY_STATUS(app->services_->load());
-  app->listing_cache_ = std::make_unique<http::ListingCache>(
-      config.listing_cache_entries, limits::kListingCacheMaxBytes);
+  app->listing_cache_ = std::make_unique<http::ListingCache>(config.listing_cache_entries,
+                                                             limits::kListingCacheMaxBytes);
   http::add_api_routes(app->router_, *app->services_, *app->listing_cache_);
   app->dispatcher_ = std::make_unique<http::Dispatcher>(
       app->router_, http::DispatchOptions{config.max_body_bytes});

@@ -11,15 +11,15 @@
 namespace gapfill::app {
 
 struct Config {
-  std::string listen = "127.0.0.1:8080";    // [server] listen        GAPFILL_LISTEN
-  std::size_t io_threads = 2;               // [server] io_threads    GAPFILL_IO_THREADS
-  std::size_t worker_threads = 4;           // [server] worker_threads GAPFILL_WORKER_THREADS
-  std::size_t max_body_bytes = 64 * 1024;   // [server] max_body_bytes GAPFILL_MAX_BODY_BYTES
+  std::string listen = "127.0.0.1:8080";     // [server] listen        GAPFILL_LISTEN
+  std::size_t io_threads = 2;                // [server] io_threads    GAPFILL_IO_THREADS
+  std::size_t worker_threads = 4;            // [server] worker_threads GAPFILL_WORKER_THREADS
+  std::size_t max_body_bytes = 64 * 1024;    // [server] max_body_bytes GAPFILL_MAX_BODY_BYTES
   std::size_t listing_cache_entries = 1024;  // [server] listing_cache_entries (0: off)
                                              // GAPFILL_LISTING_CACHE_ENTRIES
-  std::string db_path = "data/gapfill.db";  // [database] path     GAPFILL_DB
-  std::string log_level = "info";           // [log] level         GAPFILL_LOG_LEVEL
-  int expiry_sweep_minutes = 10;            // [sweep] expiry_minutes GAPFILL_EXPIRY_SWEEP_MINUTES
+  std::string db_path = "data/gapfill.db";   // [database] path     GAPFILL_DB
+  std::string log_level = "info";            // [log] level         GAPFILL_LOG_LEVEL
+  int expiry_sweep_minutes = 10;             // [sweep] expiry_minutes GAPFILL_EXPIRY_SWEEP_MINUTES
 };
 
 // Reads a TOML file over `config`. Unknown keys and wrong types are errors.

@@ -1,6 +1,5 @@
 #include "base/time.hpp"
 
-
 #include <chrono>
 
 namespace gapfill {

@@ -54,10 +54,9 @@ bool parse_whole(std::string_view text, T& value, int base = 10) {
 }  // namespace
 
 ListedPost to_listed(const Post& post) {
-  return ListedPost{post.id,          post.created_at, post.waiting_since,
-                    post.window_from, post.window_to,  post.quantity,   post.point,
-                    post.category,    post.title,      post.kind,       post.urgency,
-                    post.status};
+  return ListedPost{post.id,        post.created_at, post.waiting_since, post.window_from,
+                    post.window_to, post.quantity,   post.point,         post.category,
+                    post.title,     post.kind,       post.urgency,       post.status};
 }
 
 ListItem near_item(const ListedPost& post, double separation) {

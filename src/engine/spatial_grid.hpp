@@ -97,8 +97,8 @@ class SpatialGrid {
     const int row0 = row_of(centre.lat), column0 = column_of(centre.lon);
     const double widest = std::max(std::abs(box.min_lat), std::abs(box.max_lat)) * kRadians;
     const double cos_widest = std::cos(widest);
-    const int rings = std::max({row0 - first_row, last_row - row0, column0 - first_column,
-                                last_column - column0});
+    const int rings = std::max(
+        {row0 - first_row, last_row - row0, column0 - first_column, last_column - column0});
     auto scan_cell = [&](int row, int column) {
       if (row < first_row || row > last_row || column < first_column || column > last_column) {
         return;
@@ -133,10 +133,10 @@ class SpatialGrid {
         return s * s;
       };
       // sin^2(dlat/2) and cos^2(lat_max) sin^2(dlon/2) bound the separation from below.
-      const double bound = std::min(
-          {half_sine_squared(centre.lat - south), half_sine_squared(north - centre.lat),
-           cos_widest * cos_widest * half_sine_squared(centre.lon - west),
-           cos_widest * cos_widest * half_sine_squared(east - centre.lon)});
+      const double bound =
+          std::min({half_sine_squared(centre.lat - south), half_sine_squared(north - centre.lat),
+                    cos_widest * cos_widest * half_sine_squared(centre.lon - west),
+                    cos_widest * cos_widest * half_sine_squared(east - centre.lon)});
       if (done(bound)) return;
     }
   }
@@ -154,8 +154,7 @@ class SpatialGrid {
     return std::clamp(static_cast<int>(std::floor((lat + 90.0) / cell_degrees_)), 0, rows_ - 1);
   }
   int column_of(double lon) const {
-    return std::clamp(static_cast<int>(std::floor((lon + 180.0) / cell_degrees_)), 0,
-                      columns_ - 1);
+    return std::clamp(static_cast<int>(std::floor((lon + 180.0) / cell_degrees_)), 0, columns_ - 1);
   }
 
   double cell_degrees_;

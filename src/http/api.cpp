@@ -192,7 +192,10 @@ void add_match_routes(Router& router, domain::Services& services) {
 
 void add_api_routes(Router& router, domain::Services& services, ListingCache& cache) {
   router.add(
-      Method::kGet, "/healthz", [](Request&) { return json_response(200, {{"status", "ok"}}); },
+      Method::kGet, "/healthz",
+      [](Request&) {
+        return json_response(200, {{"status", "ok"}});
+      },
       [](const Request&) { return true; });
   // Until the web pages land, the root says where things are.
   router.add(Method::kGet, "/", [](Request&) {

@@ -37,13 +37,14 @@ void add_common_headers(Response& response) {
 // The limits on the request line and headers, checked before anything reads them.
 std::optional<Response> over_limits(const Request& request) {
   if (request.path.size() + request.query.size() > limits::kMaxUrlBytes) {
-    return error_response(ErrorCode::kUriTooLong,
-                          fmt::format("The request target is over {} bytes.", limits::kMaxUrlBytes));
+    return error_response(
+        ErrorCode::kUriTooLong,
+        fmt::format("The request target is over {} bytes.", limits::kMaxUrlBytes));
   }
   for (const auto& [name, value] : request.headers) {
     if (name.size() + value.size() > limits::kMaxHeaderFieldBytes) {
-      return error_response(ErrorCode::kHeadersTooLarge,
-                            fmt::format("A header is over {} bytes.", limits::kMaxHeaderFieldBytes));
+      return error_response(ErrorCode::kHeadersTooLarge, fmt::format("A header is over {} bytes.",
+                                                                     limits::kMaxHeaderFieldBytes));
     }
   }
   return std::nullopt;

@@ -17,8 +17,7 @@ std::vector<std::string> split_path(std::string_view path) {
   return segments;
 }
 
-void Router::add(Method method, std::string pattern, Handler handler,
-                 InlinePredicate runs_inline) {
+void Router::add(Method method, std::string pattern, Handler handler, InlinePredicate runs_inline) {
   auto segments = split_path(pattern);
   routes_.push_back(Route{method, std::move(pattern), std::move(segments), std::move(handler),
                           std::move(runs_inline)});

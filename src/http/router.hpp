@@ -20,14 +20,13 @@ using InlinePredicate = std::function<bool(const Request&)>;
 
 class Router {
  public:
-  void add(Method method, std::string pattern, Handler handler,
-           InlinePredicate runs_inline = {});
+  void add(Method method, std::string pattern, Handler handler, InlinePredicate runs_inline = {});
 
   struct Found {
     const Handler* handler = nullptr;      // null when nothing matched
     const std::string* pattern = nullptr;  // the route, for logs
     const InlinePredicate* runs_inline = nullptr;
-    std::vector<Method> allowed;           // when the path matched other methods
+    std::vector<Method> allowed;  // when the path matched other methods
   };
   // Finds the handler for the request and fills request.params. HEAD finds
   // the GET handler.

@@ -73,11 +73,11 @@ struct Server::Impl {
       return restinio::request_accepted();
     }
     ++queued;
-    asio::post(workers, [this, handle = std::move(handle), request = std::move(request),
-                         plan]() mutable {
-      --queued;
-      send(handle, dispatcher.handle(request, plan));
-    });
+    asio::post(workers,
+               [this, handle = std::move(handle), request = std::move(request), plan]() mutable {
+                 --queued;
+                 send(handle, dispatcher.handle(request, plan));
+               });
     return restinio::request_accepted();
   }
 };

@@ -161,8 +161,8 @@ TEST_F(ServicesTest, RefusesWhatTheRulesForbid) {
             ErrorCode::kConflict);
   EXPECT_EQ(services_->posts().close(request.post.id, request.manage_token, {}).error().code,
             ErrorCode::kConflict);
-  EXPECT_EQ(services_->posts().close(other_request.post.id, other_request.manage_token,
-                                     CloseReason::kModerated)
+  EXPECT_EQ(services_->posts()
+                .close(other_request.post.id, other_request.manage_token, CloseReason::kModerated)
                 .error()
                 .code,
             ErrorCode::kInvalid);

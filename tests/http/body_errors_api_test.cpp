@@ -283,15 +283,7 @@ TEST_F(ErrorsTest, InvalidClaimAndProposalNameEveryBadFieldAtOnce) {
 // Requests that once slipped through: each test guards its fix.
 
 TEST_F(ErrorsTest, NumberLiteralsBeyondDoubleRangeAre400) {
-  const std::vector<std::pair<std::string, std::string>> routes = {
-      {"POST", "/api/v1/networks"},
-      {"POST", "/api/v1/networks/riverside/posts"},
-      {"PATCH", post_path(request_id)},
-      {"POST", post_path(request_id) + "/close"},
-      {"POST", post_path(other_id) + "/claim"},
-      {"POST", "/api/v1/matches"},
-      {"POST", match_path(match_id) + "/accept"},
-  };
+  const auto routes = body_routes();
   for (const auto& [method, target] : routes) {
     for (const std::string& body :
          {std::string(R"({"quantity": 1e400})"), std::string(R"({"zzz": -1e400})"),

@@ -113,17 +113,7 @@ std::vector<std::string> hostile_bodies() {
 }
 
 TEST_F(ErrorsTest, HostileBodiesNeverGetA5xx) {
-  const std::vector<std::pair<std::string, std::string>> routes = {
-      {"POST", "/api/v1/networks"},
-      {"POST", "/api/v1/networks/riverside/posts"},
-      {"PATCH", post_path(request_id)},
-      {"POST", post_path(request_id) + "/close"},
-      {"POST", post_path(other_id) + "/claim"},
-      {"POST", "/api/v1/matches"},
-      {"POST", match_path(match_id) + "/accept"},
-      {"POST", match_path(match_id) + "/complete"},
-      {"POST", match_path(match_id) + "/cancel"},
-  };
+  const auto routes = body_routes();
   const auto bodies = hostile_bodies();
   for (const auto& [method, target] : routes) {
     for (std::size_t i = 0; i < bodies.size(); ++i) {

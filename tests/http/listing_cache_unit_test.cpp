@@ -1,6 +1,6 @@
-#include "http/listing_cache.hpp"
-
 #include <gtest/gtest.h>
+
+#include "http/listing_cache.hpp"
 
 namespace gapfill::http {
 namespace {

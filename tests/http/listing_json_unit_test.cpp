@@ -31,8 +31,12 @@ domain::ListItem item(std::int64_t id, std::string title) {
 
 TEST(ListingJson, SaysWhatTheGeneralSerializerSays) {
   domain::ListPage page;
-  const char* titles[] = {"Groceries", "Ropa de invierno 🧥 niños", "quote \" backslash \\ tab \t",
-                          "control \x01\x1f nul", "line\nbreak", "<script>alert(1)</script>"};
+  const char* titles[] = {"Groceries",
+                          "Ropa de invierno 🧥 niños",
+                          "quote \" backslash \\ tab \t",
+                          "control \x01\x1f nul",
+                          "line\nbreak",
+                          "<script>alert(1)</script>"};
   for (int i = 0; i < 40; ++i) page.items.push_back(item(i + 1, titles[i % 6]));
   page.next = domain::cursor_of(page.items.back());
 

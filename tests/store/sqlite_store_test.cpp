@@ -3,11 +3,10 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <random>
-
-#include <unistd.h>
 
 #include "store/store_contract.hpp"
 
@@ -16,9 +15,8 @@ namespace {
 
 // One folder per test process, removed when the process's tests are done.
 const std::filesystem::path& store_folder() {
-  static const std::filesystem::path folder =
-      std::filesystem::temp_directory_path() /
-      ("gapfill-store-tests-" + std::to_string(::getpid()));
+  static const std::filesystem::path folder = std::filesystem::temp_directory_path() /
+                                              ("gapfill-store-tests-" + std::to_string(::getpid()));
   return folder;
 }
 
@@ -29,8 +27,7 @@ class RemoveStoreFolder final : public ::testing::Environment {
     std::filesystem::remove_all(store_folder(), ignored);
   }
 };
-const auto* const kRemoveStoreFolder =
-    ::testing::AddGlobalTestEnvironment(new RemoveStoreFolder);
+const auto* const kRemoveStoreFolder = ::testing::AddGlobalTestEnvironment(new RemoveStoreFolder);
 
 std::string new_sqlite_file() {
   static std::mt19937_64 random(std::random_device{}());

@@ -203,5 +203,19 @@ std::vector<Protected> protected_routes(std::int64_t request_id, std::int64_t of
   };
 }
 
+std::vector<std::pair<std::string, std::string>> ErrorsTest::body_routes() const {
+  return {
+      {"POST", "/api/v1/networks"},
+      {"POST", "/api/v1/networks/riverside/posts"},
+      {"PATCH", post_path(request_id)},
+      {"POST", post_path(request_id) + "/close"},
+      {"POST", post_path(other_id) + "/claim"},
+      {"POST", "/api/v1/matches"},
+      {"POST", match_path(match_id) + "/accept"},
+      {"POST", match_path(match_id) + "/complete"},
+      {"POST", match_path(match_id) + "/cancel"},
+  };
+}
+
 }  // namespace error_tests
 }  // namespace gapfill::testing

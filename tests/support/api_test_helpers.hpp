@@ -63,6 +63,8 @@ void expect_error(const HttpResult& result, long status, const std::string& code
 class ErrorsTest : public ApiTest {
  protected:
   void SetUp() override;
+  // Every {method, target} that reads a JSON body, on the fixture's records.
+  std::vector<std::pair<std::string, std::string>> body_routes() const;
 
   std::int64_t request_id = 0, offer_id = 0, other_id = 0, match_id = 0;
   std::string request_token, offer_token, other_token;
