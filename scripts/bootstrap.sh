@@ -11,10 +11,13 @@ build_packages=(
   nlohmann-json3-dev libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev
   libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev
+  libctemplate-dev libqrencode-dev libhowardhinnant-date-dev
 )
+# The browser the end-to-end tests drive (playwright-core never downloads one).
+test_packages=(chromium fonts-dejavu-core)
 bench_packages=(wrk nginx-light)
 
-wanted=("${build_packages[@]}")
+wanted=("${build_packages[@]}" "${test_packages[@]}")
 if [[ "${1:-}" == "--bench" ]]; then wanted+=("${bench_packages[@]}"); fi
 
 cd "$(dirname "$0")/.."

@@ -1,24 +1,28 @@
-# Writes a C++ file holding every web/i18n/*.json catalogue as a string,
-# keyed by language ("en" from en.json).
-file(GLOB files ${INPUT_DIR}/*.json)
+# Writes a C++ file holding every message catalogue file, web/i18n/<language>/<area>.json,
+# as a string, keyed by language ("es" for web/i18n/es/pages.json). A language's files are
+# merged when loaded; a key may appear in only one of them.
+file(GLOB files ${INPUT_DIR}/*/*.json)
 list(SORT files)
 set(body "")
 foreach(file ${files})
-  get_filename_component(language ${file} NAME_WE)
+  get_filename_component(folder ${file} DIRECTORY)
+  get_filename_component(language ${folder} NAME)
+  get_filename_component(area ${file} NAME)
   file(READ ${file} content)
-  string(APPEND body "    {\"${language}\", R\"catalogue(${content})catalogue\"},\n")
+  string(APPEND body "    {\"${language}\", \"${area}\", R\"catalogue(${content})catalogue\"},\n")
 endforeach()
 file(WRITE ${OUTPUT}.tmp
 "// Generated from web/i18n by scripts/embed_catalogues.cmake. Do not edit.
-#include <map>
-#include <string>
 #include <string_view>
+#include <vector>
+
+#include \"domain/catalogue.hpp\"
 
 namespace gapfill::i18n {
-const std::map<std::string, std::string_view>& embedded_catalogues() {
-  static const std::map<std::string, std::string_view> catalogues{
+const std::vector<CatalogueFile>& embedded_catalogues() {
+  static const std::vector<CatalogueFile> files{
 ${body}  };
-  return catalogues;
+  return files;
 }
 }  // namespace gapfill::i18n
 ")

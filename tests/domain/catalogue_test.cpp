@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "domain/categories.hpp"
 
 namespace gapfill::i18n {
@@ -18,6 +20,31 @@ TEST(Catalogue, EnglishAndSpanishHaveTheSameKeys) {
     EXPECT_TRUE(catalogue.exact("es", key)) << key;
     EXPECT_NE(category.labels.at("en"), category.labels.at("es")) << key;
   }
+}
+
+TEST(Catalogue, EveryLanguageHasExactlyTheEnglishKeys) {
+  const auto& catalogue = Catalogue::builtin();
+  const auto english = catalogue.keys("en");
+  for (const std::string& language : catalogue.languages()) {
+    EXPECT_EQ(catalogue.keys(language), english) << language;
+  }
+}
+
+TEST(Catalogue, MergesAreasAndRefusesAKeyInTwoFiles) {
+  const auto merged = Catalogue::from_files(
+      {{"en", "a.json", R"({"one": "One"})"}, {"en", "b.json", R"({"two": "Two"})"}});
+  EXPECT_EQ(merged.text("en", "two"), "Two");
+  EXPECT_THROW(Catalogue::from_files({{"en", "a.json", R"({"one": "One"})"},
+                                      {"en", "b.json", R"({"one": "Uno"})"}}),
+               std::runtime_error);
+}
+
+TEST(Catalogue, FormatsNamedArguments) {
+  const auto catalogue = Catalogue::from_files(
+      {{"es", "a.json", R"({"count": "{count} solicitudes en {place}"})"}});
+  EXPECT_EQ(catalogue.format("es", "count", {{"count", "3"}, {"place", "Riverside"}}),
+            "3 solicitudes en Riverside");
+  EXPECT_EQ(substitute("{missing} and {", {}), "{missing} and {");
 }
 
 TEST(Catalogue, FallsBackToEnglishThenToTheKey) {
