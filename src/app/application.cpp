@@ -5,7 +5,10 @@
 #include <filesystem>
 
 #include "base/limits.hpp"
+#include "domain/catalogue.hpp"
+#include "domain/tokens.hpp"
 #include "http/api.hpp"
+#include "http/pages.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace gapfill::app {
@@ -37,8 +40,21 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   app->listing_cache_ = std::make_unique<http::ListingCache>(config.listing_cache_entries,
                                                              limits::kListingCacheMaxBytes);
   http::add_api_routes(app->router_, *app->services_, *app->listing_cache_);
+  const auto& catalogue = i18n::Catalogue::builtin();
+  app->templates_ = std::make_unique<http::Templates>(catalogue);
+  app->static_files_ = std::make_unique<http::StaticFiles>();
+  http::WebOptions web_options;
+  web_options.public_url = config.public_url;
+  web_options.secure_cookies = config.secure_cookies;
+  web_options.tile_url = config.tile_url;
+  web_options.tile_attribution = config.tile_attribution;
+  app->web_ = std::make_unique<http::WebContext>(
+      http::WebContext{*app->services_, *app->templates_, *app->static_files_, catalogue,
+                       web_options, tokens::issue().token});
+  http::add_page_routes(app->router_, *app->web_);
   app->dispatcher_ = std::make_unique<http::Dispatcher>(
-      app->router_, http::DispatchOptions{config.max_body_bytes});
+      app->router_,
+      http::DispatchOptions{config.max_body_bytes, http::page_error_renderer(*app->web_)});
   const ListenAddress listen = TRY(parse_listen(config.listen));
   http::ServerOptions server_options;
   server_options.host = listen.host;

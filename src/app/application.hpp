@@ -14,6 +14,9 @@
 #include "http/listing_cache.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "http/static_files.hpp"
+#include "http/templates.hpp"
+#include "http/web.hpp"
 #include "store/store.hpp"
 
 namespace gapfill::app {
@@ -40,6 +43,9 @@ class Application {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<domain::Services> services_;
   std::unique_ptr<http::ListingCache> listing_cache_;
+  std::unique_ptr<http::Templates> templates_;
+  std::unique_ptr<http::StaticFiles> static_files_;
+  std::unique_ptr<http::WebContext> web_;
   http::Router router_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> server_;

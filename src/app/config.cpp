@@ -52,7 +52,8 @@ Status load_config_file(const std::string& path, Config& config) {
        {"listen", "io_threads", "worker_threads", "max_body_bytes", "listing_cache_entries"}},
       {"database", {"path"}},
       {"log", {"level"}},
-      {"sweep", {"expiry_minutes"}}};
+      {"sweep", {"expiry_minutes"}},
+      {"web", {"public_url", "secure_cookies", "tile_url", "tile_attribution"}}};
   for (const auto& [section, node] : table) {
     const std::string name(section.str());
     const auto known = kKnown.find(name);
@@ -89,6 +90,13 @@ Status load_config_file(const std::string& path, Config& config) {
   TRY_STATUS(read_string("database", "path", config.db_path));
   TRY_STATUS(read_string("log", "level", config.log_level));
   TRY_STATUS(read_count("sweep", "expiry_minutes", config.expiry_sweep_minutes));
+  TRY_STATUS(read_string("web", "public_url", config.public_url));
+  TRY_STATUS(read_string("web", "tile_url", config.tile_url));
+  TRY_STATUS(read_string("web", "tile_attribution", config.tile_attribution));
+  if (const auto node = table["web"]["secure_cookies"]) {
+    if (!node.is_boolean()) return config_error("web.secure_cookies", "must be true or false");
+    config.secure_cookies = node.as_boolean()->get();
+  }
   return {};
 }
 
@@ -114,6 +122,17 @@ Status load_config_env(Config& config) {
   TRY_STATUS(count("GAPFILL_MAX_BODY_BYTES", config.max_body_bytes));
   TRY_STATUS(count("GAPFILL_LISTING_CACHE_ENTRIES", config.listing_cache_entries));
   TRY_STATUS(count("GAPFILL_EXPIRY_SWEEP_MINUTES", config.expiry_sweep_minutes));
+  if (auto value = get("GAPFILL_PUBLIC_URL")) config.public_url = *value;
+  if (auto value = get("GAPFILL_TILE_URL")) config.tile_url = *value;
+  if (auto value = get("GAPFILL_SECURE_COOKIES")) {
+    if (*value == "1" || *value == "true") {
+      config.secure_cookies = true;
+    } else if (*value == "0" || *value == "false") {
+      config.secure_cookies = false;
+    } else {
+      return config_error("GAPFILL_SECURE_COOKIES", "must be true or false");
+    }
+  }
   return {};
 }
 
@@ -138,6 +157,22 @@ Status validate_config(const Config& config) {
   }
   if (config.expiry_sweep_minutes < 1 || config.expiry_sweep_minutes > 24 * 60) {
     return config_error("sweep.expiry_minutes", "must be 1 to 1440");
+  }
+  const auto is_web_address = [](const std::string& url) {
+    return (url.starts_with("https://") || url.starts_with("http://")) && url.size() <= 200 &&
+           url.find_first_of(" \"'<>\r\n;") == std::string::npos;
+  };
+  if (!config.public_url.empty() &&
+      (!is_web_address(config.public_url) || config.public_url.back() == '/')) {
+    return config_error("web.public_url",
+                        "must be an http(s) address without a trailing slash, such as "
+                        "https://aid.example.org");
+  }
+  if (!is_web_address(config.tile_url) || config.tile_url.find("{z}") == std::string::npos) {
+    return config_error("web.tile_url", "must be an http(s) tile address with {z}, {x} and {y}");
+  }
+  if (config.tile_attribution.size() > 300) {
+    return config_error("web.tile_attribution", "must be at most 300 characters");
   }
   return {};
 }

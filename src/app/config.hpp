@@ -20,6 +20,11 @@ struct Config {
   std::string db_path = "data/gapfill.db";   // [database] path     GAPFILL_DB
   std::string log_level = "info";            // [log] level         GAPFILL_LOG_LEVEL
   int expiry_sweep_minutes = 10;             // [sweep] expiry_minutes GAPFILL_EXPIRY_SWEEP_MINUTES
+  std::string public_url;                    // [web] public_url        GAPFILL_PUBLIC_URL
+  bool secure_cookies = false;               // [web] secure_cookies    GAPFILL_SECURE_COOKIES
+  std::string tile_url = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";  // [web] tile_url
+                                                                            // GAPFILL_TILE_URL
+  std::string tile_attribution = "&copy; OpenStreetMap contributors";  // [web] tile_attribution
 };
 
 // Reads a TOML file over `config`. Unknown keys and wrong types are errors.

@@ -57,6 +57,14 @@ constexpr std::size_t kServerMaxUrlBytes = 64 * 1024;
 constexpr std::size_t kServerMaxHeaderFieldBytes = 64 * 1024;
 constexpr std::size_t kMaxHeaderCount = 100;
 constexpr std::size_t kMaxJsonDepth = 8;
+constexpr std::size_t kMaxFormFields = 64;
+constexpr std::size_t kMaxCookies = 32;
+
+// Web pages.
+constexpr int kBrowsePageItems = 20;
+constexpr int kQueuePageItems = 25;
+constexpr long kLanguageCookieMaxAgeSeconds = 365L * 24 * 3600;
+constexpr long kOrganizerCookieMaxAgeSeconds = 12L * 3600;
 
 // Tokens: 32 random bytes, 256 bits.
 constexpr std::size_t kTokenBytes = 32;

@@ -49,4 +49,29 @@ bool matches(std::string_view token, const std::string& stored_hash) {
          sodium_memcmp(candidate.data(), stored_hash.data(), candidate.size()) == 0;
 }
 
+std::string sign(std::string_view secret, std::string_view value) {
+  ensure_sodium();
+  if (secret.size() < crypto_generichash_KEYBYTES_MIN ||
+      secret.size() > crypto_generichash_KEYBYTES_MAX) {
+    throw std::invalid_argument("a signing secret must be 16 to 64 bytes");
+  }
+  std::array<unsigned char, crypto_generichash_BYTES> digest;
+  crypto_generichash(digest.data(), digest.size(),
+                     reinterpret_cast<const unsigned char*>(value.data()), value.size(),
+                     reinterpret_cast<const unsigned char*>(secret.data()), secret.size());
+  std::array<char, sodium_base64_ENCODED_LEN(crypto_generichash_BYTES,
+                                             sodium_base64_VARIANT_URLSAFE_NO_PADDING)>
+      encoded;
+  sodium_bin2base64(encoded.data(), encoded.size(), digest.data(), digest.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return std::string(encoded.data());
+}
+
+bool verify(std::string_view secret, std::string_view value, std::string_view signature) {
+  if (signature.empty() || signature.size() > limits::kTokenMaxChars) return false;
+  const std::string expected = sign(secret, value);
+  return expected.size() == signature.size() &&
+         sodium_memcmp(expected.data(), signature.data(), expected.size()) == 0;
+}
+
 }  // namespace gapfill::tokens

@@ -21,4 +21,11 @@ std::string hash(std::string_view token);
 // True when `token` hashes to `stored_hash`, compared in constant time.
 bool matches(std::string_view token, const std::string& stored_hash);
 
+// A keyed signature of `value` (BLAKE2b keyed by `secret`), base64url: ties
+// a form's anti-forgery token to its cookie. `secret` must be 16 to 64 bytes.
+std::string sign(std::string_view secret, std::string_view value);
+
+// True when `signature` is sign(secret, value), compared in constant time.
+bool verify(std::string_view secret, std::string_view value, std::string_view signature);
+
 }  // namespace gapfill::tokens

@@ -197,13 +197,6 @@ void add_api_routes(Router& router, domain::Services& services, ListingCache& ca
         return json_response(200, {{"status", "ok"}});
       },
       [](const Request&) { return true; });
-  // Until the web pages land, the root says where things are.
-  router.add(Method::kGet, "/", [](Request&) {
-    return json_response(200, {{"name", "Gapfill"},
-                               {"networks", "/api/v1/networks"},
-                               {"health", "/healthz"},
-                               {"documentation", "docs/api.md in the source tree"}});
-  });
   add_network_routes(router, services, cache);
   add_post_routes(router, services);
   add_match_routes(router, services);

@@ -12,13 +12,12 @@
 namespace gapfill::http {
 namespace {
 
-bool is_json_content_type(std::string_view value) {
-  constexpr std::string_view kJson = "application/json";
-  if (value.size() < kJson.size()) return false;
-  for (std::size_t i = 0; i < kJson.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(value[i])) != kJson[i]) return false;
+bool has_type(std::string_view value, std::string_view wanted) {
+  if (value.size() < wanted.size()) return false;
+  for (std::size_t i = 0; i < wanted.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(value[i])) != wanted[i]) return false;
   }
-  const std::string_view rest = value.substr(kJson.size());
+  const std::string_view rest = value.substr(wanted.size());
   return rest.empty() || rest.front() == ';' || rest.front() == ' ';
 }
 
@@ -26,12 +25,39 @@ bool takes_body(Method method) {
   return method == Method::kPost || method == Method::kPatch || method == Method::kPut;
 }
 
+bool has_header(const Response& response, std::string_view name) {
+  for (const auto& [field, value] : response.headers) {
+    if (field.size() == name.size() &&
+        std::equal(field.begin(), field.end(), name.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Headers every answer carries; a handler may set its own caching and
+// content security policy (pages and static files do).
 void add_common_headers(Response& response) {
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  response.headers.emplace_back("Cache-Control", "no-store");
   response.headers.emplace_back("Referrer-Policy", "no-referrer");
-  response.headers.emplace_back("Content-Security-Policy",
-                                "default-src 'none'; frame-ancestors 'none'");
+  if (!has_header(response, "Cache-Control"))
+    response.headers.emplace_back("Cache-Control", "no-store");
+  if (!has_header(response, "Content-Security-Policy")) {
+    response.headers.emplace_back("Content-Security-Policy",
+                                  "default-src 'none'; frame-ancestors 'none'");
+  }
+}
+
+bool under(std::string_view path, std::string_view folder) {
+  return path.starts_with(folder) && (path.size() == folder.size() || path[folder.size()] == '/');
+}
+
+// Machines' addresses: their errors stay JSON.
+bool is_api(const Request& request) {
+  return under(request.path, "/api") || under(request.path, "/healthz");
 }
 
 // The limits on the request line and headers, checked before anything reads them.
@@ -75,7 +101,12 @@ Response Dispatcher::route(Request& request, const Router::Found& found) const {
   }
   if (takes_body(request.method) && !request.body.empty()) {
     const auto type = request.header("content-type");
-    if (!type || !is_json_content_type(*type)) {
+    if (found.body_type == BodyType::kForm) {
+      if (!type || !has_type(*type, "application/x-www-form-urlencoded")) {
+        return error_response(ErrorCode::kUnsupportedMedia,
+                              "Send the form as application/x-www-form-urlencoded.");
+      }
+    } else if (!type || !has_type(*type, "application/json")) {
       return error_response(ErrorCode::kUnsupportedMedia,
                             "Send the body as JSON with 'Content-Type: application/json'.");
     }
@@ -105,6 +136,18 @@ Response Dispatcher::handle(Request& request, const Plan& plan) const {
     spdlog::error("http handler_failed method={} route={} what=\"{}\"", to_string(request.method),
                   pattern != nullptr ? *pattern : "-", error.what());
     response = error_response(ErrorCode::kInternal, "");
+  }
+  // A person's browser gets a page, not JSON, for the errors that the
+  // dispatcher answers itself (404, 405, 413, ...) and for failures.
+  if (options_.error_page && response.status >= 400 && !is_api(request) &&
+      response.content_type == "application/json") {
+    try {
+      Response page = options_.error_page(request, response.status);
+      for (auto& header : response.headers) page.headers.push_back(std::move(header));  // Allow
+      response = std::move(page);
+    } catch (const std::exception& error) {
+      spdlog::error("http error_page_failed what=\"{}\"", error.what());
+    }
   }
   add_common_headers(response);
   if (request.method == Method::kHead) response.body.clear();

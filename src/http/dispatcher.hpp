@@ -4,13 +4,19 @@
 // the access log. Runs on a worker thread.
 
 #include <cstddef>
+#include <functional>
 
 #include "http/router.hpp"
 
 namespace gapfill::http {
 
+// Renders an error status as an HTML page, for requests outside /api/
+// (people with browsers); absent, every error is JSON.
+using ErrorPageRenderer = std::function<Response(const Request&, int status)>;
+
 struct DispatchOptions {
   std::size_t max_body_bytes = 64 * 1024;
+  ErrorPageRenderer error_page;
 };
 
 class Dispatcher {

@@ -14,6 +14,9 @@ namespace gapfill::http {
 // name, or more than kMaxQueryParams parameters.
 Result<std::map<std::string, std::string>> parse_query(std::string_view query);
 
+// Encodes everything but unreserved characters (A-Z a-z 0-9 - . _ ~) as %XX.
+std::string percent_encode(std::string_view text);
+
 // Decodes %XX escapes and, when `plus_is_space`, '+' as a space.
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
 

@@ -20,7 +20,13 @@ std::vector<std::string> split_path(std::string_view path) {
 void Router::add(Method method, std::string pattern, Handler handler, InlinePredicate runs_inline) {
   auto segments = split_path(pattern);
   routes_.push_back(Route{method, std::move(pattern), std::move(segments), std::move(handler),
-                          std::move(runs_inline)});
+                          std::move(runs_inline), BodyType::kJson});
+}
+
+void Router::add_page(Method method, std::string pattern, Handler handler) {
+  auto segments = split_path(pattern);
+  routes_.push_back(Route{
+      method, std::move(pattern), std::move(segments), std::move(handler), {}, BodyType::kForm});
 }
 
 Router::Found Router::find(Request& request) const {
@@ -51,6 +57,7 @@ Router::Found Router::find(Request& request) const {
     found.handler = &route.handler;
     found.pattern = &route.pattern;
     if (route.runs_inline) found.runs_inline = &route.runs_inline;
+    found.body_type = route.body_type;
     found.allowed.clear();
     return found;
   }

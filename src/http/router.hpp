@@ -18,14 +18,20 @@ using Handler = std::function<Response(Request&)>;
 // saves two thread hand-offs. Absent: always on the worker pool.
 using InlinePredicate = std::function<bool(const Request&)>;
 
+// What a route's body must be: JSON for the API, an HTML form for pages.
+enum class BodyType { kJson, kForm };
+
 class Router {
  public:
   void add(Method method, std::string pattern, Handler handler, InlinePredicate runs_inline = {});
+  // A page route: its body, if any, is an HTML form.
+  void add_page(Method method, std::string pattern, Handler handler);
 
   struct Found {
     const Handler* handler = nullptr;      // null when nothing matched
     const std::string* pattern = nullptr;  // the route, for logs
     const InlinePredicate* runs_inline = nullptr;
+    BodyType body_type = BodyType::kJson;
     std::vector<Method> allowed;  // when the path matched other methods
   };
   // Finds the handler for the request and fills request.params. HEAD finds
@@ -39,6 +45,7 @@ class Router {
     std::vector<std::string> segments;
     Handler handler;
     InlinePredicate runs_inline;
+    BodyType body_type = BodyType::kJson;
   };
   std::vector<Route> routes_;
 };

@@ -1,0 +1,17 @@
+#include "http/pages.hpp"
+
+namespace gapfill::http {
+
+void add_page_routes(Router& router, const WebContext& web) {
+  web.static_files.add_routes(router);
+  add_home_pages(router, web);
+}
+
+ErrorPageRenderer page_error_renderer(const WebContext& web) {
+  return [&web](const Request& request, int status) {
+    PageRequest page(web, request);
+    return error_page(page, status);
+  };
+}
+
+}  // namespace gapfill::http

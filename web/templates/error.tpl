@@ -1,0 +1,4 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>{{HEADING}}</h1>
+<p>{{MESSAGE}}</p>
+<p><a href="/">[[error_page.home]]</a></p>
