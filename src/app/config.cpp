@@ -9,8 +9,10 @@
 namespace gapfill::app {
 namespace {
 
+// For the operator, in English: the sentence names the setting, so there are
+// no field messages (those are for clients, and come from the catalogues).
 std::unexpected<Error> config_error(const std::string& where, const std::string& what) {
-  return std::unexpected(Error{ErrorCode::kInvalid, where + ": " + what, {{where, what}}});
+  return std::unexpected(Error{ErrorCode::kInvalid, where + ": " + what, {}});
 }
 
 template <typename T>

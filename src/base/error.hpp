@@ -24,12 +24,24 @@ enum class ErrorCode {
   kInternal,          // should never happen; logged, never shown in detail
 };
 
+// A user-visible message: a key into the message catalogues (web/i18n) and its named arguments.
+struct Message {
+  std::string key;
+  std::map<std::string, std::string> args;
+
+  friend bool operator==(const Message&, const Message&) = default;
+};
+
+// Field name ("contact.email") -> what is wrong with it.
+using FieldMessages = std::map<std::string, Message>;
+
 // A failure with a message meant for the client and, for kInvalid and
-// kMalformed, one message per offending field.
+// kMalformed, one message per offending field. `message` is a plain English
+// sentence; the field messages are rendered per language (i18n::render).
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
-  std::map<std::string, std::string> fields;
+  FieldMessages fields;
 };
 
 template <typename T>
@@ -40,7 +52,7 @@ inline std::unexpected<Error> fail(ErrorCode code, std::string message) {
   return std::unexpected(Error{code, std::move(message), {}});
 }
 
-inline std::unexpected<Error> invalid(std::map<std::string, std::string> fields,
+inline std::unexpected<Error> invalid(FieldMessages fields,
                                       std::string message = "Some fields are not valid.") {
   return std::unexpected(Error{ErrorCode::kInvalid, std::move(message), std::move(fields)});
 }

@@ -61,6 +61,10 @@ std::vector<std::string> Catalogue::keys(const std::string& language) const {
   return keys;
 }
 
+std::string render(const Message& message, const std::string& language) {
+  return Catalogue::builtin().format(language, message.key, message.args);
+}
+
 std::string substitute(std::string_view pattern, const MessageArgs& args) {
   std::string out;
   out.reserve(pattern.size());

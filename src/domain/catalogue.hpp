@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/error.hpp"
+
 namespace gapfill::i18n {
 
 // One catalogue file as embedded at build time.
@@ -48,5 +50,10 @@ class Catalogue {
 
 // Replaces each "{name}" in `pattern` by args[name]; unknown names stay.
 std::string substitute(std::string_view pattern, const MessageArgs& args);
+
+// A message (a field error, say) in `language` from the built-in catalogues,
+// its arguments filled in; English when the language lacks it. For pages and
+// API bodies alike.
+std::string render(const Message& message, const std::string& language);
 
 }  // namespace gapfill::i18n

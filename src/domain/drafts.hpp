@@ -9,13 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "base/error.hpp"
 #include "store/model.hpp"
 
 namespace gapfill::domain {
 
 // Problems found while reading a draft (a number sent as text, a malformed
-// time): field -> message. The domain reports them with its own findings.
-using ReadErrors = std::map<std::string, std::string>;
+// time): field -> catalogue message. The domain reports them with its own
+// findings.
+using ReadErrors = std::map<std::string, Message>;
 
 struct NetworkDraft {
   ReadErrors read_errors;

@@ -83,8 +83,8 @@ Result<CreatedMatch> MatchService::claim(PostId request_id, const ClaimDraft& dr
 
 Result<CreatedMatch> MatchService::propose(const ProposalDraft& draft, const std::string& token) {
   FieldErrors errors;
-  if (!draft.request_id) errors["request_id"] = "is required";
-  if (!draft.offer_id) errors["offer_id"] = "is required";
+  if (!draft.request_id) errors["request_id"] = Message{"error.required", {}};
+  if (!draft.offer_id) errors["offer_id"] = Message{"error.required", {}};
   check_quantity(draft.quantity, "quantity", errors);
   check_note(draft.note, errors);
   merge_read_errors(draft.read_errors, errors);
@@ -96,9 +96,13 @@ Result<CreatedMatch> MatchService::propose(const ProposalDraft& draft, const std
         const Post request = TRY(transaction.posts().find_for_update(*draft.request_id));
         const Post offer = TRY(transaction.posts().find_for_update(*draft.offer_id));
         FieldErrors wrong;
-        if (request.kind != PostKind::kRequest) wrong["request_id"] = "is not a request";
-        if (offer.kind != PostKind::kOffer) wrong["offer_id"] = "is not an offer";
-        if (request.network_id != offer.network_id) wrong["offer_id"] = "is in another network";
+        if (request.kind != PostKind::kRequest) {
+          wrong["request_id"] = Message{"error.not_a_request", {}};
+        }
+        if (offer.kind != PostKind::kOffer) wrong["offer_id"] = Message{"error.not_an_offer", {}};
+        if (request.network_id != offer.network_id) {
+          wrong["offer_id"] = Message{"error.in_another_network", {}};
+        }
         if (!wrong.empty()) return Status(invalid(std::move(wrong)));
         if (!tokens::matches(token, request.manage_token_hash) &&
             !tokens::matches(token, offer.manage_token_hash)) {

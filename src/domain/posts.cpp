@@ -141,7 +141,8 @@ Result<PostView> PostService::close(PostId id, const std::string& token,
                                     std::optional<CloseReason> reason) {
   const CloseReason chosen = reason.value_or(CloseReason::kWithdrawn);
   if (chosen != CloseReason::kWithdrawn && chosen != CloseReason::kDuplicate) {
-    return invalid({{"reason", "must be withdrawn or duplicate"}});
+    return invalid(
+        {{"reason", Message{"error.either", {{"first", "withdrawn"}, {"second", "duplicate"}}}}});
   }
   const UnixSeconds now = services_.now();
   TRY_STATUS(
@@ -160,11 +161,11 @@ Result<ListPage> PostService::list(const std::string& network_slug, ListQuery qu
                      [&](const Category& c) { return c.key == *query.category; })) {
       return std::unexpected(Error{ErrorCode::kMalformed,
                                    "Some query parameters are not valid.",
-                                   {{"category", "is not one of this network's categories"}}});
+                                   {{"category", Message{"error.unknown_category", {}}}}});
     }
   }
   if (query.after && query.after->by_distance != query.near.has_value()) {
-    return invalid({{"cursor", "belongs to a listing with other parameters"}});
+    return invalid({{"cursor", Message{"error.cursor_other_listing", {}}}});
   }
   if (PostIndex::answers(query)) return services_.index().list(query);
   ListPage page;

@@ -16,26 +16,36 @@ constexpr std::array<std::string_view, 8> kAccessibilityNeeds{
     "wheelchair",   "car_seat",    "booster_seat", "service_animal",
     "mobility_aid", "extra_space", "door_to_door", "oxygen"};
 
+// A number as messages show it (fmt's default: 2000, not 2000.000000).
+template <typename Number>
+std::string number_arg(Number value) {
+  return fmt::format("{}", value);
+}
+
 // Checks one text field: trims it, requires clean UTF-8 and a length within
 // [min_chars, max_chars] code points. Returns the trimmed value.
 std::string checked_text(const std::string& field, const std::string& value, std::size_t min_chars,
                          std::size_t max_chars, bool single_line, FieldErrors& errors) {
   std::string trimmed = trim(value);
   if (!is_clean_text(trimmed, single_line)) {
-    errors[field] = single_line ? "must be plain text on one line" : "must be plain text";
+    errors[field] = Message{single_line ? "error.plain_text_one_line" : "error.plain_text", {}};
     return trimmed;
   }
   const std::size_t length = utf8_length(trimmed);
   if (length < min_chars || length > max_chars) {
-    errors[field] = min_chars > 0 ? fmt::format("must be {} to {} characters", min_chars, max_chars)
-                                  : fmt::format("must be at most {} characters", max_chars);
+    errors[field] = min_chars > 0
+                        ? Message{"error.text_length",
+                                  {{"min", number_arg(min_chars)}, {"max", number_arg(max_chars)}}}
+                        : Message{"error.text_max_length", {{"max", number_arg(max_chars)}}};
   }
   return trimmed;
 }
 
 void check_range(const std::string& field, std::int64_t value, std::int64_t min, std::int64_t max,
                  FieldErrors& errors) {
-  if (value < min || value > max) errors[field] = fmt::format("must be {} to {}", min, max);
+  if (value < min || value > max) {
+    errors[field] = Message{"error.range", {{"min", number_arg(min)}, {"max", number_arg(max)}}};
+  }
 }
 
 bool is_valid_language(const std::string& code) {
@@ -51,13 +61,13 @@ void apply_contact(const ContactDraft& draft, Contact& contact, FieldErrors& err
   if (draft.email) {
     contact.email = trim(*draft.email);
     if (!contact.email.empty() && !is_valid_email(contact.email)) {
-      errors["contact.email"] = "must be an e-mail address such as sam@example.org";
+      errors["contact.email"] = Message{"error.email", {{"example", "sam@example.org"}}};
     }
   }
   if (draft.phone) {
     contact.phone = trim(*draft.phone);
     if (!contact.phone.empty() && !is_valid_phone(contact.phone)) {
-      errors["contact.phone"] = "must be a phone number: digits, spaces, + ( ) - and . only";
+      errors["contact.phone"] = Message{"error.phone", {}};
     }
   }
   if (draft.method) {
@@ -70,10 +80,10 @@ void apply_contact(const ContactDraft& draft, Contact& contact, FieldErrors& err
     contact.method = ContactMethod::kSite;
   }
   if (contact.method == ContactMethod::kPhone && contact.phone.empty()) {
-    errors["contact.phone"] = "is needed when the preferred method is phone";
+    errors["contact.phone"] = Message{"error.needed_for_phone_method", {}};
   }
   if (contact.method == ContactMethod::kEmail && contact.email.empty()) {
-    errors["contact.email"] = "is needed when the preferred method is email";
+    errors["contact.email"] = Message{"error.needed_for_email_method", {}};
   }
 }
 
@@ -97,12 +107,13 @@ void apply_ride(const RideDraft& draft, Ride& ride, FieldErrors& errors) {
     const auto& needs = *draft.accessibility_needs;
     if (needs.size() > limits::kAccessibilityNeedsMax) {
       errors["ride.accessibility_needs"] =
-          fmt::format("must list at most {} needs", limits::kAccessibilityNeedsMax);
+          Message{"error.needs_max", {{"max", number_arg(limits::kAccessibilityNeedsMax)}}};
     } else if (auto unknown =
                    std::find_if_not(needs.begin(), needs.end(), is_known_accessibility_need);
                unknown != needs.end()) {
       errors["ride.accessibility_needs"] =
-          fmt::format("must each be one of: {}", fmt::join(kAccessibilityNeeds, ", "));
+          Message{"error.each_one_of",
+                  {{"allowed", fmt::format("{}", fmt::join(kAccessibilityNeeds, ", "))}}};
     } else {
       ride.accessibility_needs = needs;
       std::sort(ride.accessibility_needs.begin(), ride.accessibility_needs.end());
@@ -172,15 +183,16 @@ bool is_known_accessibility_need(const std::string& key) {
 
 void apply_network_draft(const NetworkDraft& draft, Network& network, FieldErrors& errors) {
   if (!draft.slug) {
-    errors["slug"] = "is required";
+    errors["slug"] = Message{"error.required", {}};
   } else if (!is_valid_slug(*draft.slug)) {
-    errors["slug"] = fmt::format("must be {} to {} characters of a-z, 0-9 and -",
-                                 limits::kSlugMinChars, limits::kSlugMaxChars);
+    errors["slug"] = Message{
+        "error.slug",
+        {{"min", number_arg(limits::kSlugMinChars)}, {"max", number_arg(limits::kSlugMaxChars)}}};
   } else {
     network.slug = *draft.slug;
   }
   if (!draft.name) {
-    errors["name"] = "is required";
+    errors["name"] = Message{"error.required", {}};
   } else {
     network.name = checked_text("name", *draft.name, 1, limits::kNetworkNameMaxChars, true, errors);
   }
@@ -188,30 +200,32 @@ void apply_network_draft(const NetworkDraft& draft, Network& network, FieldError
     network.description = checked_text("description", *draft.description, 0,
                                        limits::kNetworkDescriptionMaxChars, false, errors);
   }
-  if (!draft.lat) errors["area.lat"] = "is required";
-  if (!draft.lon) errors["area.lon"] = "is required";
-  if (draft.lat && (*draft.lat < -90 || *draft.lat > 90)) errors["area.lat"] = "must be -90 to 90";
+  if (!draft.lat) errors["area.lat"] = Message{"error.required", {}};
+  if (!draft.lon) errors["area.lon"] = Message{"error.required", {}};
+  if (draft.lat && (*draft.lat < -90 || *draft.lat > 90)) {
+    errors["area.lat"] = Message{"error.range", {{"min", "-90"}, {"max", "90"}}};
+  }
   if (draft.lon && (*draft.lon < -180 || *draft.lon > 180)) {
-    errors["area.lon"] = "must be -180 to 180";
+    errors["area.lon"] = Message{"error.range", {{"min", "-180"}, {"max", "180"}}};
   }
   network.area.centre = {draft.lat.value_or(0), draft.lon.value_or(0)};
   if (!draft.radius_km) {
-    errors["area.radius_km"] = "is required";
+    errors["area.radius_km"] = Message{"error.required", {}};
   } else if (!(*draft.radius_km > 0 && *draft.radius_km <= limits::kAreaRadiusMaxKm)) {
     errors["area.radius_km"] =
-        fmt::format("must be more than 0 and at most {}", limits::kAreaRadiusMaxKm);
+        Message{"error.positive_max", {{"max", number_arg(limits::kAreaRadiusMaxKm)}}};
   } else {
     network.area.radius_km = *draft.radius_km;
   }
   network.languages = draft.languages.value_or(std::vector<std::string>{"en"});
   if (network.languages.empty() || network.languages.size() > limits::kLanguagesMax ||
       !std::all_of(network.languages.begin(), network.languages.end(), is_valid_language)) {
-    errors["languages"] = fmt::format("must list 1 to {} language codes such as \"en\" or \"es\"",
-                                      limits::kLanguagesMax);
+    errors["languages"] =
+        Message{"error.language_codes", {{"max", number_arg(limits::kLanguagesMax)}}};
   }
   network.timezone = draft.timezone.value_or("UTC");
   if (!is_known_timezone(network.timezone)) {
-    errors["timezone"] = "must be an IANA time zone such as \"America/Denver\"";
+    errors["timezone"] = Message{"error.timezone", {{"example", "America/Denver"}}};
   }
   network.retention_days =
       static_cast<int>(draft.retention_days.value_or(limits::kRetentionDaysDefault));
@@ -229,24 +243,27 @@ void apply_post_draft(const PostDraft& draft, DraftMode mode,
                       UnixSeconds now, Post& post, FieldErrors& errors) {
   const bool creating = mode == DraftMode::kCreate;
   if (creating) {
-    if (!draft.kind) errors["kind"] = "is required: request or offer";
+    if (!draft.kind) {
+      errors["kind"] =
+          Message{"error.required_either", {{"first", "request"}, {"second", "offer"}}};
+    }
     post.kind = draft.kind.value_or(PostKind::kRequest);
   } else if (draft.kind && *draft.kind != post.kind) {
-    errors["kind"] = "cannot be changed; close this post and make a new one";
+    errors["kind"] = Message{"error.kind_unchangeable", {}};
   }
 
-  if (creating && !draft.category) errors["category"] = "is required";
+  if (creating && !draft.category) errors["category"] = Message{"error.required", {}};
   if (draft.category) {
     const bool known = std::any_of(categories.begin(), categories.end(),
                                    [&](const Category& c) { return c.key == *draft.category; });
     if (known) {
       post.category = *draft.category;
     } else {
-      errors["category"] = "is not one of this network's categories";
+      errors["category"] = Message{"error.unknown_category", {}};
     }
   }
 
-  if (creating && !draft.title) errors["title"] = "is required";
+  if (creating && !draft.title) errors["title"] = Message{"error.required", {}};
   if (draft.title) {
     post.title = checked_text("title", *draft.title, 1, limits::kTitleMaxChars, true, errors);
   }
@@ -269,20 +286,22 @@ void apply_post_draft(const PostDraft& draft, DraftMode mode,
   if (draft.window_from) post.window_from = draft.window_from;
   if (draft.window_to) post.window_to = draft.window_to;
   if (post.window_from && post.window_to && *post.window_from >= *post.window_to) {
-    errors["window.to"] = "must be after window.from";
+    errors["window.to"] = Message{"error.after_field", {{"field", "window.from"}}};
   }
-  if (draft.window_to && *draft.window_to <= now) errors["window.to"] = "must be in the future";
+  if (draft.window_to && *draft.window_to <= now) {
+    errors["window.to"] = Message{"error.in_the_future", {}};
+  }
   constexpr UnixSeconds kWindowHorizon = 366 * kSecondsPerDay;
   if (post.window_from && *post.window_from > now + kWindowHorizon) {
-    errors["window.from"] = "must be within a year from now";
+    errors["window.from"] = Message{"error.within_a_year", {}};
   }
   if (post.window_to && *post.window_to > now + 2 * kWindowHorizon) {
-    errors["window.to"] = "must be within two years from now";
+    errors["window.to"] = Message{"error.within_two_years", {}};
   }
 
   if (draft.point) {
     if (!geo::is_valid(*draft.point)) {
-      errors["location"] = "lat must be -90 to 90 and lon -180 to 180";
+      errors["location"] = Message{"error.coordinates", {}};
     } else {
       post.point = geo::snap_to_grid(*draft.point, limits::kPublicPointGridDegrees);
     }
@@ -302,7 +321,7 @@ void apply_post_draft(const PostDraft& draft, DraftMode mode,
   if (draft.cleared.contains("ride")) post.ride.reset();
   if (draft.ride) {
     if (!transport) {
-      errors["ride"] = "is only for posts in the transport category";
+      errors["ride"] = Message{"error.ride_transport_only", {}};
     } else {
       Ride ride = post.ride.value_or(Ride{});
       apply_ride(*draft.ride, ride, errors);
@@ -324,7 +343,7 @@ void check_quantity(const std::optional<std::int64_t>& quantity, const std::stri
 
 void check_claim(const ClaimDraft& draft, Volunteer& volunteer, FieldErrors& errors) {
   if (!draft.volunteer_name) {
-    errors["volunteer.name"] = "is required";
+    errors["volunteer.name"] = Message{"error.required", {}};
   } else {
     volunteer.name = checked_text("volunteer.name", *draft.volunteer_name, 1,
                                   limits::kContactNameMaxChars, true, errors);
@@ -332,13 +351,13 @@ void check_claim(const ClaimDraft& draft, Volunteer& volunteer, FieldErrors& err
   volunteer.email = trim(draft.volunteer_email.value_or(""));
   volunteer.phone = trim(draft.volunteer_phone.value_or(""));
   if (!volunteer.email.empty() && !is_valid_email(volunteer.email)) {
-    errors["volunteer.email"] = "must be an e-mail address such as alex@example.org";
+    errors["volunteer.email"] = Message{"error.email", {{"example", "alex@example.org"}}};
   }
   if (!volunteer.phone.empty() && !is_valid_phone(volunteer.phone)) {
-    errors["volunteer.phone"] = "must be a phone number: digits, spaces, + ( ) - and . only";
+    errors["volunteer.phone"] = Message{"error.phone", {}};
   }
   if (volunteer.email.empty() && volunteer.phone.empty() && !errors.contains("volunteer.email")) {
-    errors["volunteer.email"] = "or volunteer.phone is needed so the requester can reach you";
+    errors["volunteer.email"] = Message{"error.volunteer_contact_needed", {}};
   }
   check_quantity(draft.quantity, "quantity", errors);
   check_note(draft.note, errors);

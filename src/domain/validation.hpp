@@ -1,6 +1,7 @@
 #pragma once
 // The rules for every value a client may send. Each function collects every
-// problem into `errors` (field -> message) rather than stopping at the first.
+// problem into `errors` (field -> catalogue message) rather than stopping at
+// the first.
 
 #include <map>
 #include <string>
@@ -11,7 +12,7 @@
 
 namespace gapfill::domain {
 
-using FieldErrors = std::map<std::string, std::string>;
+using FieldErrors = std::map<std::string, Message>;
 
 // Fills `network` from a draft for a new network.
 void apply_network_draft(const NetworkDraft& draft, Network& network, FieldErrors& errors);

@@ -180,7 +180,7 @@ void add_match_routes(Router& router, domain::Services& services) {
         if (!body->empty()) {
           return error_response(Error{ErrorCode::kMalformed,
                                       "This endpoint takes no fields.",
-                                      {{body->begin().key(), "is not a known field"}}});
+                                      {{body->begin().key(), Message{"error.unknown_field", {}}}}});
         }
       }
       return match_view(services, (services.matches().*transition)(*id, request.bearer_token()));

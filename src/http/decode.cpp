@@ -6,7 +6,7 @@
 namespace gapfill::http {
 namespace {
 
-using Errors = std::map<std::string, std::string>;
+using Errors = std::map<std::string, Message>;
 
 // Reads an enum field by its wire names, recording a type error otherwise.
 template <typename Enum>
@@ -16,7 +16,7 @@ std::optional<Enum> read_enum(FieldReader& reader, const std::string& name,
   const auto text = reader.string(name);
   if (!text) return std::nullopt;
   auto value = parse(*text);
-  if (!value) errors[reader.path(name)] = std::string("must be one of: ") + allowed;
+  if (!value) errors[reader.path(name)] = Message{"error.one_of", {{"allowed", allowed}}};
   return value;
 }
 
@@ -113,7 +113,7 @@ Result<domain::PostDraft> decode_post(const Request& request) {
     if (lat && lon) {
       draft.point = geo::Point{*lat, *lon};
     } else if (lat || lon) {
-      draft.read_errors["location"] = "needs both lat and lon";
+      draft.read_errors["location"] = Message{"error.needs_lat_and_lon", {}};
     }
     draft.location_text = location_reader.string("text");
     location_reader.finish();
@@ -137,7 +137,8 @@ Result<domain::ClaimDraft> decode_claim(const Request& request) {
     draft.volunteer_phone = volunteer_reader.string("phone");
     volunteer_reader.finish();
   } else if (!reader.has("volunteer")) {
-    draft.read_errors["volunteer"] = "is required: {\"name\": ..., \"email\" or \"phone\": ...}";
+    draft.read_errors["volunteer"] =
+        Message{"error.required_shape", {{"shape", R"({"name": ..., "email" or "phone": ...})"}}};
   }
   draft.quantity = reader.integer("quantity");
   draft.note = reader.string("note");

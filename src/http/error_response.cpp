@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/catalogue.hpp"
+
 namespace gapfill::http {
 
 int status_for(ErrorCode code) {
@@ -38,7 +40,7 @@ int status_for(ErrorCode code) {
   return 500;
 }
 
-Response error_response(const Error& error) {
+Response error_response(const Error& error, const std::string& language) {
   if (error.code == ErrorCode::kInternal) {
     spdlog::error("internal_error what=\"{}\"", error.message);  // store errors: no personal data
   }
@@ -49,7 +51,9 @@ Response error_response(const Error& error) {
                                  ? "Something went wrong on our side; it has been logged."
                                  : error.message;
   body["error"]["fields"] = nlohmann::json::object();  // one shape, always
-  for (const auto& [field, message] : error.fields) body["error"]["fields"][field] = message;
+  for (const auto& [field, message] : error.fields) {
+    body["error"]["fields"][field] = i18n::render(message, language);
+  }
   Response response;
   response.status = status_for(error.code);
   response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

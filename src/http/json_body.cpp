@@ -39,8 +39,7 @@ Result<nlohmann::json> parse_json_object(const std::string& body) {
 }
 
 FieldReader::FieldReader(const nlohmann::json& object, std::string prefix,
-                         std::map<std::string, std::string>& type_errors,
-                         std::map<std::string, std::string>& unknown_fields)
+                         FieldMessages& type_errors, FieldMessages& unknown_fields)
     : object_(object),
       prefix_(std::move(prefix)),
       type_errors_(type_errors),
@@ -63,15 +62,15 @@ bool FieldReader::is_null(const std::string& name) {
   return found != object_.end() && found->is_null();
 }
 
-void FieldReader::wrong_type(const std::string& name, const char* expected) {
-  type_errors_[path(name)] = std::string("must be ") + expected;
+void FieldReader::wrong_type(const std::string& name, const char* key) {
+  type_errors_[path(name)] = Message{key, {}};
 }
 
 std::optional<std::string> FieldReader::string(const std::string& name) {
   const auto* value = field(name);
   if (value == nullptr) return std::nullopt;
   if (!value->is_string()) {
-    wrong_type(name, "a string");
+    wrong_type(name, "error.type_string");
     return std::nullopt;
   }
   return value->get<std::string>();
@@ -83,12 +82,12 @@ std::optional<std::int64_t> FieldReader::integer(const std::string& name) {
   if (value->is_number_integer()) {
     if (value->is_number_unsigned() &&
         value->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
-      wrong_type(name, "a whole number in range");
+      wrong_type(name, "error.type_whole_number_in_range");
       return std::nullopt;
     }
     return value->get<std::int64_t>();
   }
-  wrong_type(name, "a whole number");
+  wrong_type(name, "error.type_whole_number");
   return std::nullopt;
 }
 
@@ -96,7 +95,7 @@ std::optional<double> FieldReader::number(const std::string& name) {
   const auto* value = field(name);
   if (value == nullptr) return std::nullopt;
   if (!value->is_number()) {
-    wrong_type(name, "a number");
+    wrong_type(name, "error.type_number");
     return std::nullopt;
   }
   return value->get<double>();
@@ -106,7 +105,7 @@ std::optional<bool> FieldReader::boolean(const std::string& name) {
   const auto* value = field(name);
   if (value == nullptr) return std::nullopt;
   if (!value->is_boolean()) {
-    wrong_type(name, "true or false");
+    wrong_type(name, "error.type_boolean");
     return std::nullopt;
   }
   return value->get<bool>();
@@ -117,13 +116,14 @@ std::optional<std::vector<std::string>> FieldReader::strings(const std::string& 
   const auto* value = field(name);
   if (value == nullptr) return std::nullopt;
   if (!value->is_array() || value->size() > max_items) {
-    type_errors_[path(name)] = fmt::format("must be a list of at most {} strings", max_items);
+    type_errors_[path(name)] =
+        Message{"error.type_string_list_max", {{"max", fmt::format("{}", max_items)}}};
     return std::nullopt;
   }
   std::vector<std::string> items;
   for (const auto& item : *value) {
     if (!item.is_string()) {
-      type_errors_[path(name)] = "must be a list of strings";
+      type_errors_[path(name)] = Message{"error.type_string_list", {}};
       return std::nullopt;
     }
     items.push_back(item.get<std::string>());
@@ -136,7 +136,7 @@ std::optional<std::int64_t> FieldReader::timestamp(const std::string& name) {
   if (!text) return std::nullopt;
   const auto parsed = parse_rfc3339(*text);
   if (!parsed) {
-    type_errors_[path(name)] = "must be an RFC 3339 time such as 2026-12-01T09:00:00Z";
+    type_errors_[path(name)] = Message{"error.rfc3339_time", {{"example", "2026-12-01T09:00:00Z"}}};
   }
   return parsed;
 }
@@ -145,7 +145,7 @@ const nlohmann::json* FieldReader::object(const std::string& name) {
   const auto* value = field(name);
   if (value == nullptr) return nullptr;
   if (!value->is_object()) {
-    wrong_type(name, "an object");
+    wrong_type(name, "error.type_object");
     return nullptr;
   }
   return value;
@@ -153,11 +153,11 @@ const nlohmann::json* FieldReader::object(const std::string& name) {
 
 void FieldReader::finish() {
   for (const auto& [key, value] : object_.items()) {
-    if (!seen_.contains(key)) unknown_fields_[path(key)] = "is not a known field";
+    if (!seen_.contains(key)) unknown_fields_[path(key)] = Message{"error.unknown_field", {}};
   }
 }
 
-Status reject_unknown(const std::map<std::string, std::string>& unknown_fields) {
+Status reject_unknown(const FieldMessages& unknown_fields) {
   if (unknown_fields.empty()) return {};
   return std::unexpected(Error{
       ErrorCode::kMalformed, "The body has fields this endpoint does not accept.", unknown_fields});

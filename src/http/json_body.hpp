@@ -22,9 +22,8 @@ Result<nlohmann::json> parse_json_object(const std::string& body);
 class FieldReader {
  public:
   // `prefix` names nested objects in messages ("contact." for "contact.email").
-  FieldReader(const nlohmann::json& object, std::string prefix,
-              std::map<std::string, std::string>& type_errors,
-              std::map<std::string, std::string>& unknown_fields);
+  FieldReader(const nlohmann::json& object, std::string prefix, FieldMessages& type_errors,
+              FieldMessages& unknown_fields);
 
   // Each returns nullopt when the field is absent or null (see is_null), and
   // records a type error when it has the wrong type.
@@ -47,17 +46,18 @@ class FieldReader {
 
  private:
   const nlohmann::json* field(const std::string& name);
-  void wrong_type(const std::string& name, const char* expected);
+  // Records that `name` is not of the expected type; `key` says which.
+  void wrong_type(const std::string& name, const char* key);
 
   const nlohmann::json& object_;
   std::string prefix_;
   std::set<std::string> seen_;
-  std::map<std::string, std::string>& type_errors_;
-  std::map<std::string, std::string>& unknown_fields_;
+  FieldMessages& type_errors_;
+  FieldMessages& unknown_fields_;
 };
 
 // Turns collected reading problems into an error: unknown fields are 400
 // (kMalformed), nothing otherwise (type errors travel with the draft).
-Status reject_unknown(const std::map<std::string, std::string>& unknown_fields);
+Status reject_unknown(const FieldMessages& unknown_fields);
 
 }  // namespace gapfill::http

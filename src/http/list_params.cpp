@@ -20,6 +20,16 @@ std::optional<double> parse_double(std::string_view text) {
   return value;
 }
 
+// "LAT,LON" as a point on the globe; nullopt for anything else.
+std::optional<geo::Point> parse_point(std::string_view text) {
+  const auto comma = text.find(',');
+  if (comma == std::string_view::npos) return std::nullopt;
+  const auto lat = parse_double(text.substr(0, comma));
+  const auto lon = parse_double(text.substr(comma + 1));
+  if (!lat || !lon || !geo::is_valid({*lat, *lon})) return std::nullopt;
+  return geo::Point{*lat, *lon};
+}
+
 }  // namespace
 
 Result<domain::ListQuery> parse_list_params(const Request& request) {
@@ -27,40 +37,36 @@ Result<domain::ListQuery> parse_list_params(const Request& request) {
   domain::ListQuery query;
   query.limit = limits::kListLimitDefault;
   query.radius_km = limits::kListRadiusDefaultKm;
-  std::map<std::string, std::string> errors;
+  FieldMessages errors;
   for (const auto& [name, value] : params) {
     if (name == "kind") {
       query.kind = parse_post_kind(value);
-      if (!query.kind) errors[name] = "must be request or offer";
+      if (!query.kind) {
+        errors[name] = Message{"error.either", {{"first", "request"}, {"second", "offer"}}};
+      }
     } else if (name == "category") {
       if (value.empty() || value.size() > 64) {
-        errors[name] = "must be a category key";
+        errors[name] = Message{"error.category_key", {}};
       } else {
         query.category = value;
       }
     } else if (name == "status") {
       const auto status = parse_post_status(value);
       if (!status) {
-        errors[name] = "must be open, matched, fulfilled or closed";
+        errors[name] = Message{"error.post_status", {}};
       } else {
         query.status = *status;
       }
     } else if (name == "near") {
-      const auto comma = value.find(',');
-      const auto lat = parse_double(std::string_view(value).substr(0, comma));
-      const auto lon = comma == std::string::npos
-                           ? std::nullopt
-                           : parse_double(std::string_view(value).substr(comma + 1));
-      if (!lat || !lon || !geo::is_valid({*lat, *lon})) {
-        errors[name] = "must be LAT,LON with lat -90 to 90 and lon -180 to 180";
-      } else {
-        query.near = geo::Point{*lat, *lon};
+      query.near = parse_point(value);
+      if (!query.near) {
+        errors[name] = Message{"error.near", {}};
       }
     } else if (name == "radius_km") {
       const auto radius = parse_double(value);
       if (!radius || *radius <= 0 || *radius > limits::kListRadiusMaxKm) {
-        errors[name] =
-            fmt::format("must be a number more than 0 and at most {}", limits::kListRadiusMaxKm);
+        errors[name] = Message{"error.number_positive_max",
+                               {{"max", fmt::format("{}", limits::kListRadiusMaxKm)}}};
       } else {
         query.radius_km = *radius;
       }
@@ -69,19 +75,20 @@ Result<domain::ListQuery> parse_list_params(const Request& request) {
       const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), limit);
       if (error != std::errc{} || end != value.data() + value.size() || limit < 1 ||
           limit > limits::kListLimitMax) {
-        errors[name] = fmt::format("must be a whole number from 1 to {}", limits::kListLimitMax);
+        errors[name] = Message{"error.whole_number_range",
+                               {{"min", "1"}, {"max", fmt::format("{}", limits::kListLimitMax)}}};
       } else {
         query.limit = limit;
       }
     } else if (name == "cursor") {
       query.after = domain::decode_cursor(value);
-      if (!query.after) errors[name] = "is not a cursor this server gave out";
+      if (!query.after) errors[name] = Message{"error.cursor_unknown", {}};
     } else {
-      errors[name] = "is not a known parameter";
+      errors[name] = Message{"error.unknown_parameter", {}};
     }
   }
   if (params.contains("radius_km") && !params.contains("near")) {
-    errors["radius_km"] = "needs near=LAT,LON";
+    errors["radius_km"] = Message{"error.radius_needs_near", {}};
   }
   if (!errors.empty()) {
     return std::unexpected(

@@ -71,9 +71,10 @@ Result<std::map<std::string, std::string>> parse_query(std::string_view query) {
       return fail(ErrorCode::kMalformed, "The query string has too many parameters.");
     }
     if (!params.emplace(std::move(*name), std::move(*value)).second) {
-      return std::unexpected(Error{ErrorCode::kMalformed,
-                                   "A query parameter is given more than once.",
-                                   {{std::string(pair.substr(0, equals)), "is repeated"}}});
+      return std::unexpected(
+          Error{ErrorCode::kMalformed,
+                "A query parameter is given more than once.",
+                {{std::string(pair.substr(0, equals)), Message{"error.repeated", {}}}}});
     }
   }
   return params;

@@ -34,14 +34,14 @@ TEST(Catalogue, MergesAreasAndRefusesAKeyInTwoFiles) {
   const auto merged = Catalogue::from_files(
       {{"en", "a.json", R"({"one": "One"})"}, {"en", "b.json", R"({"two": "Two"})"}});
   EXPECT_EQ(merged.text("en", "two"), "Two");
-  EXPECT_THROW(Catalogue::from_files({{"en", "a.json", R"({"one": "One"})"},
-                                      {"en", "b.json", R"({"one": "Uno"})"}}),
+  EXPECT_THROW(Catalogue::from_files(
+                   {{"en", "a.json", R"({"one": "One"})"}, {"en", "b.json", R"({"one": "Uno"})"}}),
                std::runtime_error);
 }
 
 TEST(Catalogue, FormatsNamedArguments) {
-  const auto catalogue = Catalogue::from_files(
-      {{"es", "a.json", R"({"count": "{count} solicitudes en {place}"})"}});
+  const auto catalogue =
+      Catalogue::from_files({{"es", "a.json", R"({"count": "{count} solicitudes en {place}"})"}});
   EXPECT_EQ(catalogue.format("es", "count", {{"count", "3"}, {"place", "Riverside"}}),
             "3 solicitudes en Riverside");
   EXPECT_EQ(substitute("{missing} and {", {}), "{missing} and {");
@@ -51,6 +51,27 @@ TEST(Catalogue, FallsBackToEnglishThenToTheKey) {
   const auto& catalogue = Catalogue::builtin();
   EXPECT_EQ(catalogue.text("vi", "category.food"), "Food");
   EXPECT_EQ(catalogue.text("en", "no.such.key"), "no.such.key");
+}
+
+TEST(Catalogue, RendersAMessageInTheReadersLanguage) {
+  const Message too_long{"error.text_length", {{"min", "1"}, {"max", "120"}}};
+  EXPECT_EQ(render(too_long, "en"), "must be 1 to 120 characters");
+  EXPECT_EQ(render(too_long, "es"), "debe tener de 1 a 120 caracteres");
+  EXPECT_EQ(render(Message{"error.one_of", {{"allowed", "phone, email, site"}}}, "es"),
+            "debe ser uno de estos: phone, email, site");
+  EXPECT_EQ(render(too_long, "vi"), "must be 1 to 120 characters");  // English fallback
+}
+
+TEST(Catalogue, EveryFieldErrorIsTranslated) {
+  const auto& catalogue = Catalogue::builtin();
+  for (const std::string& key : catalogue.keys("en")) {
+    if (!key.starts_with("error.")) continue;
+    for (const std::string& language : catalogue.languages()) {
+      if (language == "en") continue;
+      EXPECT_NE(catalogue.exact(language, key), catalogue.exact("en", key))
+          << key << " in " << language << " is the English text";
+    }
+  }
 }
 
 TEST(DefaultCategories, AreTheElevenOfTheDesign) {

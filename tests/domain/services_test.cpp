@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "app/application.hpp"
+#include "domain/catalogue.hpp"
+#include "support/message_checks.hpp"
 #include "support/test_server.hpp"
 
 namespace gapfill::domain {
@@ -178,6 +180,65 @@ TEST_F(ServicesTest, TheReadModelIsRebuiltFromTheStore) {
   ListQuery query;
   query.limit = 100;
   EXPECT_EQ(reloaded.posts().list("riverside", query)->items.size(), 5u);
+}
+
+// The field of a failed call, its message checked in every catalogue and
+// returned in English.
+template <typename T>
+std::string english_field(const Result<T>& result, const std::string& field) {
+  if (result) return "(succeeded)";
+  const auto found = result.error().fields.find(field);
+  if (found == result.error().fields.end()) return "(no message for " + field + ")";
+  EXPECT_TRUE(testing::is_complete(found->second));
+  return i18n::render(found->second, "en");
+}
+
+TEST_F(ServicesTest, FieldMessagesOfTheServicesAreInEveryCatalogue) {
+  const auto request = post(PostKind::kRequest);
+  const auto offer = post(PostKind::kOffer);
+
+  EXPECT_EQ(english_field(services_->matches().propose(ProposalDraft{}, offer.manage_token),
+                          "request_id"),
+            "is required");
+  ProposalDraft swapped;
+  swapped.request_id = offer.post.id;
+  swapped.offer_id = request.post.id;
+  const auto wrong_kinds = services_->matches().propose(swapped, offer.manage_token);
+  EXPECT_EQ(english_field(wrong_kinds, "request_id"), "is not a request");
+  EXPECT_EQ(english_field(wrong_kinds, "offer_id"), "is not an offer");
+
+  NetworkDraft hillside;
+  hillside.slug = "hillside";
+  hillside.name = "Hillside";
+  hillside.lat = 46.0;
+  hillside.lon = -114.0;
+  hillside.radius_km = 10;
+  ASSERT_TRUE(services_->networks().create(hillside));
+  EXPECT_EQ(english_field(services_->networks().create(hillside), "slug"), "is already taken");
+  PostDraft far_offer;
+  far_offer.kind = PostKind::kOffer;
+  far_offer.category = "food";
+  far_offer.title = "Bread";
+  const auto far = services_->posts().create("hillside", far_offer).value();
+  ProposalDraft across;
+  across.request_id = request.post.id;
+  across.offer_id = far.post.id;
+  EXPECT_EQ(english_field(services_->matches().propose(across, far.manage_token), "offer_id"),
+            "is in another network");
+
+  EXPECT_EQ(english_field(services_->posts().close(request.post.id, request.manage_token,
+                                                   CloseReason::kModerated),
+                          "reason"),
+            "must be withdrawn or duplicate");
+  ListQuery query;
+  query.limit = 10;
+  query.category = "weapons";
+  EXPECT_EQ(english_field(services_->posts().list("riverside", query), "category"),
+            "is not one of this network's categories");
+  query.category.reset();
+  query.after = ListCursor{true, 0.1, 0, 1};
+  EXPECT_EQ(english_field(services_->posts().list("riverside", query), "cursor"),
+            "belongs to a listing with other parameters");
 }
 
 }  // namespace

@@ -166,9 +166,9 @@ TEST(PostValidation, APatchCannotChangeTheKind) {
 }
 
 TEST(PostValidation, ReadErrorsWinOverDomainMessages) {
-  FieldErrors errors{{"title", "is required"}};
-  merge_read_errors({{"title", "must be a string"}}, errors);
-  EXPECT_EQ(errors.at("title"), "must be a string");
+  FieldErrors errors{{"title", Message{"error.required", {}}}};
+  merge_read_errors({{"title", Message{"error.type_string", {}}}}, errors);
+  EXPECT_EQ(errors.at("title").key, "error.type_string");
 }
 
 TEST(NetworkValidation, ChecksEveryField) {

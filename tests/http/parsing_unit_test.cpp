@@ -96,7 +96,7 @@ TEST(JsonBody, SaysWhereTheSyntaxErrorIsAndBoundsDepth) {
 TEST(JsonBody, ReaderCollectsTypeErrorsAndUnknownFields) {
   const auto body = nlohmann::json::parse(
       R"({"title": 5, "quantity": 1.5, "when": "soon", "ok": true, "extra": 1})");
-  std::map<std::string, std::string> types, unknown;
+  FieldMessages types, unknown;
   FieldReader reader(body, "", types, unknown);
   EXPECT_FALSE(reader.string("title"));
   EXPECT_FALSE(reader.integer("quantity"));

@@ -35,7 +35,7 @@ Result<NetworkId> SqliteNetworkRepository::insert(const Network& network,
     if (TRY(taken.step())) {
       return std::unexpected(Error{ErrorCode::kConflict,
                                    "A network with this slug already exists.",
-                                   {{"slug", "is already taken"}}});
+                                   {{"slug", Message{"error.taken", {}}}}});
     }
   }
   auto statement = TRY(db_.prepare(
