@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "app/application.hpp"
+#include "domain/catalogue.hpp"
 #include "domain/demo.hpp"
 
 #ifndef GAPFILL_VERSION
@@ -48,7 +49,11 @@ void setup_logging(const std::string& level) {
 }
 
 int report(const Error& error) {
-  std::cerr << "gapfill: " << error.message << "\n";
+  std::cerr << "gapfill: " << error.message;
+  for (const auto& [field, problem] : error.fields) {
+    std::cerr << " " << field << " " << i18n::render(problem, "en") << ".";
+  }
+  std::cerr << "\n";
   return 1;
 }
 
@@ -137,6 +142,30 @@ int expire(const CommonFlags& flags) {
   return 0;
 }
 
+int organizer_key(const CommonFlags& flags, const std::string& network_slug,
+                  const std::string& label) {
+  auto config = build_config(flags);
+  if (!config) return report(config.error());
+  auto store = open_store(config->db_path);
+  if (!store) return report(store.error());
+  SystemClock clock;
+  domain::Services services(**store, clock);
+  // Only the networks: the read model of posts is not needed here.
+  if (auto loaded = services.networks().load(); !loaded) return report(loaded.error());
+  if (!services.networks().find(network_slug)) {
+    std::cerr << "gapfill: there is no network '" << network_slug << "' in " << config->db_path
+              << ".\n";
+    return 1;
+  }
+  const auto issued = services.organizer().issue_key(network_slug, label);
+  if (!issued) return report(issued.error());
+  std::cout << fmt::format(
+      "Organizer key for '{}' (shown only this once; keep it secret):\n{}\n"
+      "The organizer dashboard is at /n/{}/organize\n",
+      network_slug, issued->key, network_slug);
+  return 0;
+}
+
 }  // namespace
 
 int run_command_line(int argc, char** argv) {
@@ -160,6 +189,14 @@ int run_command_line(int argc, char** argv) {
   auto* expire_command = cli.add_subcommand("expire", "Close open posts whose time has passed");
   add_common_flags(*expire_command, flags);
 
+  std::string network_slug;
+  std::string key_label;
+  auto* organizer_key_command =
+      cli.add_subcommand("organizer-key", "Issue a key that opens a network's organizer dashboard");
+  add_common_flags(*organizer_key_command, flags);
+  organizer_key_command->add_option("--network", network_slug, "The network's slug")->required();
+  organizer_key_command->add_option("--label", key_label, "Who holds the key, for your records");
+
   cli.add_subcommand("version", "Print the version");
 
   try {
@@ -171,6 +208,7 @@ int run_command_line(int argc, char** argv) {
   if (migrate_command->parsed()) return migrate(flags);
   if (demo_command->parsed()) return demo(flags, if_empty);
   if (expire_command->parsed()) return expire(flags);
+  if (organizer_key_command->parsed()) return organizer_key(flags, network_slug, key_label);
   std::cout << "gapfill " << GAPFILL_VERSION << "\n";
   return 0;
 }

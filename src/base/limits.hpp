@@ -44,6 +44,14 @@ constexpr int kListLimitMax = 100;
 constexpr double kListRadiusDefaultKm = 25.0;
 constexpr double kListRadiusMaxKm = 500.0;
 
+// The organizer's queue: one page, and the offers shown to match with.
+constexpr int kQueueLimitDefault = 50;
+constexpr int kQueueLimitMax = 200;
+constexpr int kOpenOffersMax = 500;
+
+// A network's home page counts requests fulfilled within this many days.
+constexpr int kSummaryFulfilledDays = 30;
+
 // The rendered-listing cache holds at most this much body text.
 constexpr std::size_t kListingCacheMaxBytes = 32 * 1024 * 1024;
 
@@ -69,5 +77,9 @@ constexpr long kOrganizerCookieMaxAgeSeconds = 12L * 3600;
 // Tokens: 32 random bytes, 256 bits.
 constexpr std::size_t kTokenBytes = 32;
 constexpr std::size_t kTokenMaxChars = 128;
+constexpr std::size_t kOrganizerKeyLabelMaxChars = 100;
+
+// The site's secret (it keys CSRF tokens).
+constexpr std::size_t kSiteSecretBytes = 32;
 
 }  // namespace gapfill::limits

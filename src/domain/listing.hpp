@@ -47,6 +47,7 @@ struct ListQuery {
   NetworkId network_id = 0;
   std::optional<PostKind> kind;
   std::optional<std::string> category;
+  std::optional<Urgency> urgency;
   PostStatus status = PostStatus::kOpen;
   std::optional<geo::Point> near;
   double radius_km = 0;

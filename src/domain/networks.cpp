@@ -1,5 +1,6 @@
 #include <mutex>
 
+#include "base/limits.hpp"
 #include "domain/categories.hpp"
 #include "domain/services.hpp"
 #include "domain/validation.hpp"
@@ -77,6 +78,23 @@ Result<std::vector<Category>> NetworkService::categories(const std::string& slug
   const auto found = id_by_slug_.find(slug);
   if (found == id_by_slug_.end()) return not_found("Network");
   return categories_.at(found->second);
+}
+
+Result<NetworkSummary> NetworkService::summary(const std::string& slug) const {
+  const NetworkId id = TRY(id_of(slug));
+  PostIndex::OpenCounts open = services_.index().open_counts(id);
+  NetworkSummary summary;
+  summary.open_requests_by_category = std::move(open.requests_by_category);
+  summary.open_requests = open.requests;
+  summary.open_offers = open.offers;
+  const UnixSeconds since =
+      services_.now() - static_cast<UnixSeconds>(limits::kSummaryFulfilledDays) * kSecondsPerDay;
+  TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
+    summary.fulfilled_last_30_days = TRY(transaction.events().count_reaching_status(
+        id, PostKind::kRequest, PostStatus::kFulfilled, since));
+    return {};
+  }));
+  return summary;
 }
 
 }  // namespace gapfill::domain

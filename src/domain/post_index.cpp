@@ -14,10 +14,30 @@ void PostIndex::apply(const Post& post) {
   erase_locked(post.network_id, post.id);  // a post never moves to another network
   if (!is_active(post.status)) return;
   const ListedPost& listed = network.posts.emplace(post.id, to_listed(post)).first->second;
-  network.grid.insert(post.point,
-                      GridEntry{&listed, category_id(post.category), post.kind, post.status});
+  network.grid.insert(post.point, GridEntry{&listed, category_id(post.category), post.kind,
+                                            post.status, post.urgency});
   network.newest.emplace(post.created_at, post.id);
+  count_open(network, listed, 1);
   ++size_;
+}
+
+void PostIndex::count_open(NetworkPosts& network, const ListedPost& post, int delta) {
+  if (post.status != PostStatus::kOpen) return;
+  OpenCounts& open = network.open;
+  if (post.kind == PostKind::kOffer) {
+    open.offers += delta;
+    return;
+  }
+  open.requests += delta;
+  const auto found = open.requests_by_category.try_emplace(post.category, 0).first;
+  found->second += delta;
+  if (found->second == 0) open.requests_by_category.erase(found);
+}
+
+PostIndex::OpenCounts PostIndex::open_counts(NetworkId network_id) const {
+  std::shared_lock lock(mutex_);
+  const auto found = networks_.find(network_id);
+  return found == networks_.end() ? OpenCounts{} : found->second.open;
 }
 
 void PostIndex::erase_locked(NetworkId network_id, PostId id) {
@@ -29,6 +49,7 @@ void PostIndex::erase_locked(NetworkId network_id, PostId id) {
   network.grid.erase(found->second.point,
                      [&](const GridEntry& entry) { return entry.post->id == id; });
   network.newest.erase({found->second.created_at, id});
+  count_open(network, found->second, -1);
   network.posts.erase(found);
   --size_;
 }
@@ -44,7 +65,8 @@ bool PostIndex::answers(const ListQuery& query) {
 
 bool PostIndex::wanted(const ListQuery& query, const ListedPost& post) {
   return post.status == query.status && (!query.kind || *query.kind == post.kind) &&
-         (!query.category || *query.category == post.category);
+         (!query.category || *query.category == post.category) &&
+         (!query.urgency || *query.urgency == post.urgency);
 }
 
 ListPage PostIndex::list(const ListQuery& query) const {
@@ -73,7 +95,8 @@ ListPage PostIndex::list(const ListQuery& query) const {
         *query.near, query.radius_km,
         [&](const GridEntry& entry, double separation) {
           if (entry.status != query.status || (query.kind && entry.kind != *query.kind) ||
-              (category && entry.category != *category)) {
+              (category && entry.category != *category) ||
+              (query.urgency && entry.urgency != *query.urgency)) {
             return;
           }
           if (heap.size() == wanted_count && !(separation <= heap.front().first.separation)) return;

@@ -17,6 +17,13 @@ namespace gapfill::domain {
 
 class PostIndex {
  public:
+  // How many posts of a network are open (live and not yet matched).
+  struct OpenCounts {
+    std::map<std::string, int> requests_by_category;  // categories with none left out
+    int requests = 0;
+    int offers = 0;
+  };
+
   // Puts the post's public view in the index if it is live, removes it
   // otherwise. Call after the write that changed it has committed.
   void apply(const Post& post);
@@ -34,6 +41,9 @@ class PostIndex {
   // network's first post.
   std::uint64_t version(NetworkId network_id) const;
 
+  // The network's open counts, kept in step by apply().
+  OpenCounts open_counts(NetworkId network_id) const;
+
  private:
   // What the grid keeps beside each point: enough to filter without
   // touching the post itself.
@@ -42,6 +52,7 @@ class PostIndex {
     std::uint16_t category;
     PostKind kind;
     PostStatus status;
+    Urgency urgency;
   };
   struct NetworkPosts {
     std::unordered_map<PostId, ListedPost> posts;  // nodes: addresses stay put
@@ -50,8 +61,11 @@ class PostIndex {
     // (created_at, id), newest first.
     std::set<std::pair<UnixSeconds, PostId>, std::greater<>> newest;
     std::uint64_t version = 0;
+    OpenCounts open;
   };
   void erase_locked(NetworkId network_id, PostId id);
+  // Adds `delta` to the open counts when `post` is open.
+  static void count_open(NetworkPosts& network, const ListedPost& post, int delta);
   static bool wanted(const ListQuery& query, const ListedPost& post);
   std::uint16_t category_id(const std::string& key);  // interns
 

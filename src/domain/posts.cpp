@@ -45,6 +45,7 @@ Result<ListPage> list_from_store(store::Transaction& transaction, const ListQuer
   filter.network_id = query.network_id;
   filter.kind = query.kind;
   filter.category = query.category;
+  filter.urgency = query.urgency;
   filter.statuses = {query.status};
   const std::size_t wanted = static_cast<std::size_t>(query.limit) + 1;
   ListPage page;
@@ -81,6 +82,11 @@ Result<ListPage> list_from_store(store::Transaction& transaction, const ListQuer
 }  // namespace
 
 Result<CreatedPost> PostService::create(const std::string& network_slug, const PostDraft& draft) {
+  return create_entry(network_slug, draft, EnteredBy::kPoster);
+}
+
+Result<CreatedPost> PostService::create_entry(const std::string& network_slug,
+                                              const PostDraft& draft, EnteredBy entered_by) {
   const Network network = TRY(services_.networks().find(network_slug));
   const auto categories = TRY(services_.networks().categories(network_slug));
   const UnixSeconds now = services_.now();
@@ -94,10 +100,13 @@ Result<CreatedPost> PostService::create(const std::string& network_slug, const P
   post.status = PostStatus::kOpen;
   post.created_at = post.updated_at = post.waiting_since = now;
   post.manage_token_hash = token.hash;
+  post.entered_by_organizer = entered_by == EnteredBy::kOrganizer;
+  // An organizer's entry says so in the history: "created" by "organizer".
+  const std::string by = post.entered_by_organizer ? "organizer" : "";
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
         post.id = TRY(transaction.posts().insert(post));
-        TRY_STATUS(record_event(transaction, post, "created", std::nullopt, "", now));
+        TRY_STATUS(record_event(transaction, post, "created", std::nullopt, by, now));
         changed.push_back(post);
         return Status{};
       }));

@@ -1,11 +1,18 @@
 #include "domain/services.hpp"
 
+#include "base/limits.hpp"
 #include "domain/lifecycle.hpp"
+#include "domain/tokens.hpp"
 
 namespace gapfill::domain {
 
 Services::Services(store::Store& store, const Clock& clock)
-    : store_(store), clock_(clock), networks_(*this), posts_(*this), matches_(*this) {}
+    : store_(store),
+      clock_(clock),
+      networks_(*this),
+      posts_(*this),
+      matches_(*this),
+      organizer_(*this) {}
 
 Status Services::load() {
   TRY_STATUS(networks_.load());
@@ -27,6 +34,23 @@ Status Services::write(
   }));
   for (const Post& post : changed) index_.apply(post);
   return {};
+}
+
+Result<std::string> Services::site_secret() {
+  constexpr const char* kName = "site_secret";
+  std::lock_guard lock(site_secret_mutex_);
+  if (site_secret_) return *site_secret_;
+  std::string secret;
+  TRY_STATUS(write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
+    if (auto stored = TRY(transaction.settings().get(kName))) {
+      secret = std::move(*stored);
+      return {};
+    }
+    secret = tokens::random_bytes(limits::kSiteSecretBytes);
+    return transaction.settings().put(kName, secret);
+  }));
+  site_secret_ = secret;
+  return secret;
 }
 
 }  // namespace gapfill::domain

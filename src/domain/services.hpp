@@ -14,6 +14,7 @@
 #include "base/time.hpp"
 #include "domain/drafts.hpp"
 #include "domain/listing.hpp"
+#include "domain/organizer.hpp"
 #include "domain/post_index.hpp"
 #include "store/store.hpp"
 
@@ -24,13 +25,14 @@ enum class Access {
   kPublic,     // anyone
   kOwner,      // holds the post's manage token
   kVolunteer,  // holds the token of an accepted or completed match on the post
+  kOrganizer,  // holds an organizer key of the post's network
 };
 
 struct PostView {
   Post post;
   std::string network_slug;
   Access access = Access::kPublic;
-  std::vector<Match> matches;  // only for kOwner
+  std::vector<Match> matches;  // only for kOwner and kOrganizer
 };
 
 struct CreatedPost {
@@ -50,6 +52,18 @@ struct CreatedMatch {
   std::string match_token;  // empty for a proposal between two posts
 };
 
+// What a network's public home page counts.
+struct NetworkSummary {
+  // Open requests (not yet matched) by category key; categories with none
+  // are left out.
+  std::map<std::string, int> open_requests_by_category;
+  int open_requests = 0;
+  int open_offers = 0;
+  // Requests that became fulfilled within the last
+  // limits::kSummaryFulfilledDays days.
+  int fulfilled_last_30_days = 0;
+};
+
 class Services;
 
 class NetworkService {
@@ -63,6 +77,9 @@ class NetworkService {
   Result<NetworkId> id_of(const std::string& slug) const;
   std::vector<Network> list() const;
   Result<std::vector<Category>> categories(const std::string& slug) const;
+  // The counts for the network's home page: open posts from the read model,
+  // fulfilled requests from the history. kNotFound for an unknown slug.
+  Result<NetworkSummary> summary(const std::string& slug) const;
   // Reloads the cache of networks from the store.
   Status load();
 
@@ -92,6 +109,10 @@ class PostService {
   Result<int> expire_due();
 
  private:
+  friend class OrganizerService;  // enters posts on someone's behalf (intake)
+  enum class EnteredBy { kPoster, kOrganizer };
+  Result<CreatedPost> create_entry(const std::string& network_slug, const PostDraft& draft,
+                                   EnteredBy entered_by);
   Services& services_;
 };
 
@@ -124,6 +145,7 @@ class Services {
   NetworkService& networks() { return networks_; }
   PostService& posts() { return posts_; }
   MatchService& matches() { return matches_; }
+  OrganizerService& organizer() { return organizer_; }
   const PostIndex& index() const { return index_; }
   store::Store& store() { return store_; }
   UnixSeconds now() const { return clock_.now(); }
@@ -131,6 +153,11 @@ class Services {
   // Runs `work` as one write transaction, then puts every post it reports
   // in `changed` into the read model, in commit order.
   Status write(const std::function<Status(store::Transaction&, std::vector<Post>& changed)>& work);
+
+  // The site's secret (limits::kSiteSecretBytes random bytes, which key CSRF
+  // tokens): made and stored on the first call ever, read from the store on
+  // the first call of a process, from memory after that.
+  Result<std::string> site_secret();
 
  private:
   store::Store& store_;
@@ -140,6 +167,9 @@ class Services {
   NetworkService networks_;
   PostService posts_;
   MatchService matches_;
+  OrganizerService organizer_;
+  std::mutex site_secret_mutex_;
+  std::optional<std::string> site_secret_;
 };
 
 }  // namespace gapfill::domain

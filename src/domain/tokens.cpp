@@ -42,6 +42,13 @@ std::string hash(std::string_view token) {
   return std::string(hex.data());
 }
 
+std::string random_bytes(std::size_t count) {
+  ensure_sodium();
+  std::string bytes(count, '\0');
+  randombytes_buf(bytes.data(), bytes.size());
+  return bytes;
+}
+
 bool matches(std::string_view token, const std::string& stored_hash) {
   if (token.empty() || token.size() > limits::kTokenMaxChars || stored_hash.empty()) return false;
   const std::string candidate = hash(token);

@@ -2,6 +2,7 @@
 // Secret bearer tokens (manage links, match tokens): 256 random bits, shown
 // once, stored only as a hash.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,9 @@ Issued issue();
 
 // The hash stored for `token` (BLAKE2b-256, hex).
 std::string hash(std::string_view token);
+
+// `count` random bytes from the system's secure source.
+std::string random_bytes(std::size_t count);
 
 // True when `token` hashes to `stored_hash`, compared in constant time.
 bool matches(std::string_view token, const std::string& stored_hash);

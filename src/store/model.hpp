@@ -103,7 +103,9 @@ struct Post {
   UnixSeconds created_at = 0;
   UnixSeconds updated_at = 0;
   UnixSeconds waiting_since = 0;
-  std::string manage_token_hash;  // hex; the token itself is never stored
+  std::string manage_token_hash;       // hex; the token itself is never stored
+  std::optional<PostId> duplicate_of;  // the live post this one repeats (closed as duplicate)
+  bool entered_by_organizer = false;   // an organizer entered it for someone (intake)
 };
 
 // The person who claimed a request without posting an offer.
@@ -125,6 +127,16 @@ struct Match {
   std::string token_hash;  // the volunteer's match token, hashed; empty for offer matches
   UnixSeconds created_at = 0;
   UnixSeconds updated_at = 0;
+};
+
+// A secret that lets its holder organize one network (until accounts exist).
+struct OrganizerKey {
+  std::int64_t id = 0;
+  NetworkId network_id = 0;
+  std::string key_hash;  // hex; the key itself is never stored
+  std::string label;     // who holds it, for the operator ("Dana's laptop")
+  UnixSeconds created_at = 0;
+  std::optional<UnixSeconds> revoked_at;
 };
 
 // One line of a post's history.

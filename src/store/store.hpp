@@ -19,6 +19,7 @@ struct PostFilter {
   std::optional<PostKind> kind;
   std::optional<std::string> category;
   std::vector<PostStatus> statuses;  // empty: any
+  std::optional<Urgency> urgency;
 };
 
 // Keyset position for newest-first listings: strictly older than this.
@@ -69,6 +70,13 @@ class PostRepository {
   // Ids of open posts that are due to expire at `now`: their window has
   // ended, or they are older than their network's post expiry days.
   virtual Result<std::vector<PostId>> expired_open_posts(UnixSeconds now, int limit) = 0;
+  // The organizer's queue: posts matching the filter, most urgent first
+  // (today, week, flexible), then longest waiting (waiting_since ascending),
+  // then id; `limit` of them after skipping `offset`.
+  virtual Result<std::vector<Post>> list_by_urgency(const PostFilter& filter, int limit,
+                                                    int offset) = 0;
+  // How many posts match the filter.
+  virtual Result<int> count(const PostFilter& filter) = 0;
 };
 
 class MatchRepository {
@@ -93,6 +101,35 @@ class EventRepository {
   virtual Status append(const PostEvent& event) = 0;
   // A post's history, oldest first.
   virtual Result<std::vector<PostEvent>> list_for_post(PostId post_id) = 0;
+  // How many distinct posts of the network, of this kind, had a status
+  // event to `status` at or after `since`.
+  virtual Result<int> count_reaching_status(NetworkId network_id, PostKind kind, PostStatus status,
+                                            UnixSeconds since) = 0;
+};
+
+class OrganizerKeyRepository {
+ public:
+  virtual ~OrganizerKeyRepository() = default;
+  // Inserts the key (its id is ignored) and returns the new id. A key hash
+  // already stored is kConflict.
+  virtual Result<std::int64_t> insert(const OrganizerKey& key) = 0;
+  // Returns the key (revoked or not) with this hash, or kNotFound.
+  virtual Result<OrganizerKey> find_by_hash(const std::string& key_hash) = 0;
+  // Every key of the network, revoked ones too, oldest first.
+  virtual Result<std::vector<OrganizerKey>> list_for_network(NetworkId network_id) = 0;
+  // Marks the key revoked at `at` (a revoked key stays revoked at its first
+  // time); kNotFound when there is no such key.
+  virtual Status revoke(std::int64_t id, UnixSeconds at) = 0;
+};
+
+// Site-wide values that outlive a process (the secret that keys CSRF tokens).
+class SettingsRepository {
+ public:
+  virtual ~SettingsRepository() = default;
+  // Returns the value stored under `name` (any bytes), or nullopt.
+  virtual Result<std::optional<std::string>> get(const std::string& name) = 0;
+  // Stores `value` under `name`, replacing what was there.
+  virtual Status put(const std::string& name, const std::string& value) = 0;
 };
 
 // A unit of work: the repositories, all inside one transaction.
@@ -103,6 +140,8 @@ class Transaction {
   virtual PostRepository& posts() = 0;
   virtual MatchRepository& matches() = 0;
   virtual EventRepository& events() = 0;
+  virtual OrganizerKeyRepository& organizer_keys() = 0;
+  virtual SettingsRepository& settings() = 0;
 };
 
 using Work = std::function<Status(Transaction&)>;

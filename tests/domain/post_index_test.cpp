@@ -26,6 +26,7 @@ std::vector<Post> random_posts(int count) {
     post.title = "Post " + std::to_string(i);
     post.point = geo::snap_to_grid({46.87 + spread(random), -113.99 + spread(random)}, 0.01);
     post.created_at = 1790000000 + pick(random) * 60;  // many equal times: ties by id
+    post.urgency = static_cast<Urgency>(pick(random) % 3);
     const int status = pick(random);
     post.status = status < 60   ? PostStatus::kOpen
                   : status < 80 ? PostStatus::kMatched
@@ -42,6 +43,7 @@ std::vector<PostId> scan(const std::vector<Post>& posts, const ListQuery& query)
     if (post.network_id != query.network_id || post.status != query.status) continue;
     if (query.kind && post.kind != *query.kind) continue;
     if (query.category && post.category != *query.category) continue;
+    if (query.urgency && post.urgency != *query.urgency) continue;
     ListCursor position{false, 0, post.created_at, post.id};
     if (query.near) {
       position.by_distance = true;
@@ -105,6 +107,15 @@ TEST(PostIndex, PagesMatchAScanForEveryKindOfQuery) {
     near_filtered.radius_km = 500;
     near_filtered.limit = 100;
     queries.push_back(near_filtered);
+    ListQuery today = newest;
+    today.urgency = Urgency::kToday;
+    today.limit = 11;
+    queries.push_back(today);
+    ListQuery near_this_week = near;
+    near_this_week.urgency = Urgency::kWeek;
+    near_this_week.category = "food";
+    near_this_week.limit = 7;
+    queries.push_back(near_this_week);
   }
   for (const auto& query : queries) {
     EXPECT_EQ(page_through(index, query), scan(posts, query));
@@ -135,6 +146,44 @@ TEST(PostIndex, FollowsStatusChangesAndDropsPostsThatAreNoLongerLive) {
   query.near = geo::Point{47.0, -114.2};
   query.radius_km = 3;
   EXPECT_EQ(page_through(index, query), scan(posts, query));
+}
+
+// The open counts, kept by apply(), equal a count over the posts as they are.
+TEST(PostIndex, KeepsOpenCountsInStepWithEveryChange) {
+  auto posts = random_posts(500);
+  PostIndex index;
+  for (const Post& post : posts) index.apply(post);
+  for (Post& post : posts) {
+    if (post.id % 4 == 0) {
+      post.status = PostStatus::kMatched;
+      index.apply(post);
+    } else if (post.id % 4 == 1) {
+      post.status = PostStatus::kOpen;
+      post.category = "food";  // an edit moves it to another category
+      index.apply(post);
+    } else if (post.id % 7 == 0) {
+      post.status = PostStatus::kClosed;
+      index.apply(post);
+      index.apply(post);  // applying twice changes nothing
+    }
+  }
+  for (NetworkId network : {1, 2}) {
+    PostIndex::OpenCounts expected;
+    for (const Post& post : posts) {
+      if (post.network_id != network || post.status != PostStatus::kOpen) continue;
+      if (post.kind == PostKind::kOffer) {
+        ++expected.offers;
+      } else {
+        ++expected.requests;
+        ++expected.requests_by_category[post.category];
+      }
+    }
+    const PostIndex::OpenCounts counts = index.open_counts(network);
+    EXPECT_EQ(counts.requests, expected.requests);
+    EXPECT_EQ(counts.offers, expected.offers);
+    EXPECT_EQ(counts.requests_by_category, expected.requests_by_category);
+  }
+  EXPECT_EQ(index.open_counts(99).requests, 0);
 }
 
 TEST(ListCursor, RoundTripsAndRejectsForgeries) {

@@ -328,6 +328,220 @@ TEST_P(StoreContract, EventsKeepAPostsHistoryInOrder) {
   }));
 }
 
+TEST_P(StoreContract, PostsKeepTheirOrganizerFields) {
+  const NetworkId network = add_network();
+  const PostId original = add_post(sample_post(network));
+  Post post = sample_post(network);
+  post.entered_by_organizer = true;
+  post.id = add_post(post);
+  post.duplicate_of = original;
+  post.status = PostStatus::kClosed;
+  post.close_reason = CloseReason::kDuplicate;
+  ASSERT_TRUE(store_->write([&](Transaction& t) { return t.posts().update(post); }));
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    const Post stored = TRY(transaction.posts().find(post.id));
+    EXPECT_TRUE(stored.entered_by_organizer);
+    EXPECT_EQ(stored.duplicate_of, original);
+    const Post plain = TRY(transaction.posts().find(original));
+    EXPECT_FALSE(plain.entered_by_organizer);
+    EXPECT_FALSE(plain.duplicate_of.has_value());
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, FiltersByUrgency) {
+  const NetworkId network = add_network();
+  const Urgency urgencies[] = {Urgency::kToday, Urgency::kWeek, Urgency::kFlexible};
+  for (int i = 0; i < 9; ++i) {
+    Post post = sample_post(network);
+    post.urgency = urgencies[i % 3];
+    post.created_at += i;
+    add_post(post);
+  }
+  PostFilter filter;
+  filter.network_id = network;
+  filter.urgency = Urgency::kToday;
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    const auto newest = TRY(transaction.posts().list_newest(filter, std::nullopt, 100));
+    EXPECT_EQ(newest.size(), 3u);
+    for (const Post& post : newest) EXPECT_EQ(post.urgency, Urgency::kToday);
+    const auto boxed = TRY(transaction.posts().list_in_box(filter, {45, 48, -115, -113}));
+    EXPECT_EQ(boxed.size(), 3u);
+    EXPECT_EQ(TRY(transaction.posts().count(filter)), 3);
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, ListsByUrgencyThenLongestWaitingWithOffsetAndCounts) {
+  const NetworkId network = add_network();
+  const NetworkId other = add_network("elsewhere");
+  struct Row {
+    Urgency urgency;
+    UnixSeconds waiting_since;
+    PostStatus status;
+    NetworkId network;
+  };
+  const std::vector<Row> rows{
+      {Urgency::kFlexible, 100, PostStatus::kOpen, network},  // 0
+      {Urgency::kToday, 300, PostStatus::kOpen, network},     // 1
+      {Urgency::kWeek, 200, PostStatus::kMatched, network},   // 2
+      {Urgency::kToday, 100, PostStatus::kMatched, network},  // 3
+      {Urgency::kToday, 300, PostStatus::kOpen, network},     // 4: tie with 1, by id
+      {Urgency::kToday, 50, PostStatus::kClosed, network},    // 5: not wanted
+      {Urgency::kToday, 10, PostStatus::kOpen, other},        // 6: another network
+      {Urgency::kWeek, 1000, PostStatus::kOpen, network},     // 7
+  };
+  std::vector<PostId> ids;
+  for (const Row& row : rows) {
+    Post post = sample_post(row.network);
+    post.urgency = row.urgency;
+    post.waiting_since = row.waiting_since;
+    post.status = row.status;
+    ids.push_back(add_post(post));
+  }
+  PostFilter filter;
+  filter.network_id = network;
+  filter.statuses = {PostStatus::kOpen, PostStatus::kMatched};
+  const std::vector<PostId> expected{ids[3], ids[1], ids[4], ids[2], ids[7], ids[0]};
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    std::vector<PostId> all;
+    for (const Post& post : TRY(transaction.posts().list_by_urgency(filter, 100, 0))) {
+      all.push_back(post.id);
+    }
+    EXPECT_EQ(all, expected);
+    std::vector<PostId> paged;
+    for (int offset = 0; offset < 8; offset += 4) {
+      for (const Post& post : TRY(transaction.posts().list_by_urgency(filter, 4, offset))) {
+        paged.push_back(post.id);
+      }
+    }
+    EXPECT_EQ(paged, expected);
+    EXPECT_EQ(TRY(transaction.posts().count(filter)), 6);
+    filter.statuses.clear();
+    EXPECT_EQ(TRY(transaction.posts().count(filter)), 7);
+    filter.network_id = 0;
+    EXPECT_EQ(TRY(transaction.posts().count(filter)), 8);
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, CountsPostsReachingAStatusSinceATime) {
+  const NetworkId network = add_network();
+  const NetworkId other = add_network("elsewhere");
+  const PostId request = add_post(sample_post(network));
+  const PostId twice = add_post(sample_post(network));
+  const PostId old_request = add_post(sample_post(network));
+  const PostId offer = add_post(sample_post(network, PostKind::kOffer));
+  const PostId elsewhere = add_post(sample_post(other));
+  const PostId closed = add_post(sample_post(network));
+  const auto append = [](Transaction& transaction, PostId post, NetworkId in, const char* type,
+                         const char* to, UnixSeconds at) {
+    PostEvent event;
+    event.post_id = post;
+    event.network_id = in;
+    event.type = type;
+    event.to_status = to;
+    event.at = at;
+    return transaction.events().append(event);
+  };
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    TRY_STATUS(append(transaction, request, network, "status", "fulfilled", 2000));
+    TRY_STATUS(append(transaction, twice, network, "status", "fulfilled", 2100));
+    TRY_STATUS(append(transaction, twice, network, "status", "fulfilled", 2200));  // once
+    TRY_STATUS(append(transaction, old_request, network, "status", "fulfilled", 999));
+    TRY_STATUS(append(transaction, offer, network, "status", "fulfilled", 2000));
+    TRY_STATUS(append(transaction, elsewhere, other, "status", "fulfilled", 2000));
+    TRY_STATUS(append(transaction, closed, network, "status", "closed", 2000));
+    TRY_STATUS(append(transaction, closed, network, "match", "fulfilled", 2000));  // not status
+    return {};
+  }));
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    auto& events = transaction.events();
+    EXPECT_EQ(TRY(events.count_reaching_status(network, PostKind::kRequest, PostStatus::kFulfilled,
+                                               1000)),
+              2);
+    EXPECT_EQ(
+        TRY(events.count_reaching_status(network, PostKind::kRequest, PostStatus::kFulfilled, 999)),
+        3);
+    EXPECT_EQ(
+        TRY(events.count_reaching_status(network, PostKind::kOffer, PostStatus::kFulfilled, 1000)),
+        1);
+    EXPECT_EQ(
+        TRY(events.count_reaching_status(other, PostKind::kRequest, PostStatus::kFulfilled, 1000)),
+        1);
+    EXPECT_EQ(
+        TRY(events.count_reaching_status(network, PostKind::kRequest, PostStatus::kClosed, 1000)),
+        1);
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, OrganizerKeysAreFoundByHashListedAndRevoked) {
+  const NetworkId network = add_network();
+  const NetworkId other = add_network("elsewhere");
+  OrganizerKey first{0, network, std::string(64, 'c'), "Dana", 1790000000, std::nullopt};
+  OrganizerKey second{0, network, std::string(64, 'd'), "", 1790000100, std::nullopt};
+  OrganizerKey elsewhere{0, other, std::string(64, 'e'), "Kim", 1790000200, std::nullopt};
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    first.id = TRY(transaction.organizer_keys().insert(first));
+    second.id = TRY(transaction.organizer_keys().insert(second));
+    elsewhere.id = TRY(transaction.organizer_keys().insert(elsewhere));
+    return {};
+  }));
+  const auto duplicate = store_->write([&](Transaction& transaction) -> Status {
+    TRY(transaction.organizer_keys().insert(first));
+    return {};
+  });
+  ASSERT_FALSE(duplicate);
+  EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);
+
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    TRY_STATUS(transaction.organizer_keys().revoke(second.id, 1790000500));
+    TRY_STATUS(transaction.organizer_keys().revoke(second.id, 1790000900));  // stays at the first
+    EXPECT_EQ(transaction.organizer_keys().revoke(999, 1790000500).error().code,
+              ErrorCode::kNotFound);
+    return {};
+  }));
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    const OrganizerKey found = TRY(transaction.organizer_keys().find_by_hash(first.key_hash));
+    EXPECT_EQ(found.id, first.id);
+    EXPECT_EQ(found.network_id, network);
+    EXPECT_EQ(found.label, "Dana");
+    EXPECT_EQ(found.created_at, 1790000000);
+    EXPECT_FALSE(found.revoked_at.has_value());
+    EXPECT_EQ(TRY(transaction.organizer_keys().find_by_hash(second.key_hash)).revoked_at,
+              1790000500);
+    EXPECT_EQ(transaction.organizer_keys().find_by_hash(std::string(64, 'f')).error().code,
+              ErrorCode::kNotFound);
+    const auto keys = TRY(transaction.organizer_keys().list_for_network(network));
+    EXPECT_EQ(keys.size(), 2u);
+    if (keys.size() == 2) {
+      EXPECT_EQ(keys[0].id, first.id);
+      EXPECT_EQ(keys[1].id, second.id);
+    }
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, SettingsKeepAnyBytesAndAreReplaced) {
+  const std::string bytes("\x00\x01secret\xff\x00", 10);
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    EXPECT_FALSE(TRY(transaction.settings().get("site_secret")).has_value());
+    return {};
+  }));
+  ASSERT_TRUE(
+      store_->write([&](Transaction& t) { return t.settings().put("site_secret", bytes); }));
+  ASSERT_TRUE(store_->write([&](Transaction& t) { return t.settings().put("other", "first"); }));
+  ASSERT_TRUE(store_->write([&](Transaction& t) { return t.settings().put("other", "second"); }));
+  store_.reset();
+  auto again = reopen();
+  ASSERT_TRUE(again->read([&](Transaction& transaction) -> Status {
+    EXPECT_EQ(TRY(transaction.settings().get("site_secret")), bytes);
+    EXPECT_EQ(TRY(transaction.settings().get("other")), "second");
+    return {};
+  }));
+}
+
 TEST_P(StoreContract, CommittedWritesAreSeenByANewHandle) {
   const NetworkId network = add_network();
   const PostId id = add_post(sample_post(network));

@@ -40,6 +40,8 @@ class Statement {
     return bind(position, std::string_view(value));
   }
   Statement& bind_null(int position);
+  // Binds any bytes (NULs included) as a BLOB.
+  Statement& bind_blob(int position, std::string_view bytes);
   template <typename T>
   Statement& bind(int position, const std::optional<T>& value) {
     return value ? bind(position, *value) : bind_null(position);
@@ -66,6 +68,7 @@ class Statement {
   std::int64_t int64(int column) const;
   double real(int column) const;
   std::string text(int column) const;
+  std::string blob(int column) const;
   std::optional<std::int64_t> optional_int64(int column) const;
 
  private:

@@ -118,4 +118,16 @@ Result<std::vector<PostEvent>> SqliteEventRepository::list_for_post(PostId post_
   return events;
 }
 
+Result<int> SqliteEventRepository::count_reaching_status(NetworkId network_id, PostKind kind,
+                                                         PostStatus status, UnixSeconds since) {
+  // The partial index post_events_status_changes answers the event side.
+  auto statement = TRY(db_.prepare(
+      "SELECT count(DISTINCT e.post_id) FROM post_events e JOIN posts p ON p.id = e.post_id"
+      " WHERE e.network_id = ? AND e.type = 'status' AND e.to_status = ? AND e.at >= ?"
+      " AND p.kind = ?"));
+  statement.bind(1, network_id).bind(2, to_string(status)).bind(3, since).bind(4, to_string(kind));
+  TRY(statement.step());
+  return static_cast<int>(statement.int64(0));
+}
+
 }  // namespace gapfill::store::sqlite

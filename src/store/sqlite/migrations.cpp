@@ -112,7 +112,33 @@ CREATE TABLE post_events (
 CREATE INDEX post_events_by_post ON post_events(post_id, id);
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations{kMigration1};
+// Organizers: keys per network, posts entered by an organizer or marked as a
+// duplicate of another, the index behind the network summary's count of
+// fulfilled requests, and site settings.
+constexpr std::string_view kMigration2 = R"sql(
+CREATE TABLE organizer_keys (
+  id         INTEGER PRIMARY KEY,
+  network_id INTEGER NOT NULL REFERENCES networks(id),
+  key_hash   TEXT NOT NULL UNIQUE,
+  label      TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE INDEX organizer_keys_by_network ON organizer_keys(network_id, id);
+
+ALTER TABLE posts ADD COLUMN duplicate_of INTEGER REFERENCES posts(id);
+ALTER TABLE posts ADD COLUMN entered_by_organizer INTEGER NOT NULL DEFAULT 0;
+
+CREATE INDEX post_events_status_changes ON post_events(network_id, to_status, at)
+  WHERE type = 'status';
+
+CREATE TABLE settings (
+  name  TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations{kMigration1, kMigration2};
 
 }  // namespace
 

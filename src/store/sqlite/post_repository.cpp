@@ -11,7 +11,7 @@ constexpr const char* kPostColumns =
     " lat, lon, location_text, contact_name, contact_email, contact_phone, contact_method,"
     " ride, ride_pickup_area, ride_dropoff_area, ride_appointment_at, ride_return_trip,"
     " ride_passengers, ride_accessibility, status, close_reason, created_at, updated_at,"
-    " waiting_since, manage_token_hash";
+    " waiting_since, manage_token_hash, duplicate_of, entered_by_organizer";
 
 Post read_post(const Statement& row) {
   Post post;
@@ -47,6 +47,8 @@ Post read_post(const Statement& row) {
   post.updated_at = row.int64(27);
   post.waiting_since = row.int64(28);
   post.manage_token_hash = row.text(29);
+  post.duplicate_of = row.optional_int64(30);
+  post.entered_by_organizer = row.int64(31) != 0;
   return post;
 }
 
@@ -85,7 +87,9 @@ void bind_post_columns(Statement& statement, const Post& post) {
   statement.add(post.created_at)
       .add(post.updated_at)
       .add(post.waiting_since)
-      .add(post.manage_token_hash);
+      .add(post.manage_token_hash)
+      .add(post.duplicate_of)
+      .add(post.entered_by_organizer ? 1 : 0);
 }
 
 // The WHERE clause for a filter; `bind_filter` binds its values in order.
@@ -93,6 +97,7 @@ std::string filter_clause(const PostFilter& filter) {
   std::string clause = filter.network_id != 0 ? "network_id = ?" : "1 = 1";
   if (filter.kind) clause += " AND kind = ?";
   if (filter.category) clause += " AND category = ?";
+  if (filter.urgency) clause += " AND urgency = ?";
   if (!filter.statuses.empty()) {
     clause += " AND status IN (";
     for (std::size_t i = 0; i < filter.statuses.size(); ++i) clause += i == 0 ? "?" : ", ?";
@@ -106,6 +111,7 @@ void bind_filter(Statement& statement, const PostFilter& filter) {
   if (filter.network_id != 0) statement.add(filter.network_id);
   if (filter.kind) statement.add(to_string(*filter.kind));
   if (filter.category) statement.add(*filter.category);
+  if (filter.urgency) statement.add(to_string(*filter.urgency));
   for (PostStatus status : filter.statuses) statement.add(to_string(status));
 }
 
@@ -115,7 +121,7 @@ Result<PostId> SqlitePostRepository::insert(const Post& post) {
   auto statement = TRY(db_.prepare(
       std::string("INSERT INTO posts (") + (kPostColumns + 4) +
       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-      " ?, ?)"));
+      " ?, ?, ?, ?)"));
   bind_post_columns(statement, post);
   TRY_STATUS(statement.run());
   return db_.last_insert_id();
@@ -137,7 +143,8 @@ Status SqlitePostRepository::update(const Post& post) {
       " contact_method = ?, ride = ?, ride_pickup_area = ?, ride_dropoff_area = ?,"
       " ride_appointment_at = ?, ride_return_trip = ?, ride_passengers = ?,"
       " ride_accessibility = ?, status = ?, close_reason = ?, created_at = ?, updated_at = ?,"
-      " waiting_since = ?, manage_token_hash = ? WHERE id = ?"));
+      " waiting_since = ?, manage_token_hash = ?, duplicate_of = ?, entered_by_organizer = ?"
+      " WHERE id = ?"));
   bind_post_columns(statement, post);
   statement.add(post.id);
   TRY_STATUS(statement.run());
@@ -194,6 +201,27 @@ Result<std::vector<PostId>> SqlitePostRepository::expired_open_posts(UnixSeconds
   std::vector<PostId> ids;
   while (TRY(statement.step())) ids.push_back(statement.int64(0));
   return ids;
+}
+
+Result<std::vector<Post>> SqlitePostRepository::list_by_urgency(const PostFilter& filter, int limit,
+                                                                int offset) {
+  auto statement = TRY(db_.prepare(
+      std::string("SELECT ") + kPostColumns + " FROM posts WHERE " + filter_clause(filter) +
+      " ORDER BY CASE urgency WHEN 'today' THEN 0 WHEN 'week' THEN 1 ELSE 2 END,"
+      " waiting_since, id LIMIT ? OFFSET ?"));
+  bind_filter(statement, filter);
+  statement.add(limit).add(offset);
+  std::vector<Post> posts;
+  while (TRY(statement.step())) posts.push_back(read_post(statement));
+  return posts;
+}
+
+Result<int> SqlitePostRepository::count(const PostFilter& filter) {
+  auto statement =
+      TRY(db_.prepare(std::string("SELECT count(*) FROM posts WHERE ") + filter_clause(filter)));
+  bind_filter(statement, filter);
+  TRY(statement.step());
+  return static_cast<int>(statement.int64(0));
 }
 
 }  // namespace gapfill::store::sqlite

@@ -34,6 +34,9 @@ class SqlitePostRepository final : public PostRepository {
                                         const geo::BoundingBox& box) override;
   Status for_each(const PostFilter& filter, const std::function<void(const Post&)>& visit) override;
   Result<std::vector<PostId>> expired_open_posts(UnixSeconds now, int limit) override;
+  Result<std::vector<Post>> list_by_urgency(const PostFilter& filter, int limit,
+                                            int offset) override;
+  Result<int> count(const PostFilter& filter) override;
 
  private:
   Database& db_;
@@ -57,6 +60,30 @@ class SqliteEventRepository final : public EventRepository {
   explicit SqliteEventRepository(Database& db) : db_(db) {}
   Status append(const PostEvent& event) override;
   Result<std::vector<PostEvent>> list_for_post(PostId post_id) override;
+  Result<int> count_reaching_status(NetworkId network_id, PostKind kind, PostStatus status,
+                                    UnixSeconds since) override;
+
+ private:
+  Database& db_;
+};
+
+class SqliteOrganizerKeyRepository final : public OrganizerKeyRepository {
+ public:
+  explicit SqliteOrganizerKeyRepository(Database& db) : db_(db) {}
+  Result<std::int64_t> insert(const OrganizerKey& key) override;
+  Result<OrganizerKey> find_by_hash(const std::string& key_hash) override;
+  Result<std::vector<OrganizerKey>> list_for_network(NetworkId network_id) override;
+  Status revoke(std::int64_t id, UnixSeconds at) override;
+
+ private:
+  Database& db_;
+};
+
+class SqliteSettingsRepository final : public SettingsRepository {
+ public:
+  explicit SqliteSettingsRepository(Database& db) : db_(db) {}
+  Result<std::optional<std::string>> get(const std::string& name) override;
+  Status put(const std::string& name, const std::string& value) override;
 
  private:
   Database& db_;

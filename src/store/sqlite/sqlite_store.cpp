@@ -15,17 +15,22 @@ using sqlite::Database;
 
 class SqliteTransaction final : public Transaction {
  public:
-  explicit SqliteTransaction(Database& db) : networks_(db), posts_(db), matches_(db), events_(db) {}
+  explicit SqliteTransaction(Database& db)
+      : networks_(db), posts_(db), matches_(db), events_(db), organizer_keys_(db), settings_(db) {}
   NetworkRepository& networks() override { return networks_; }
   PostRepository& posts() override { return posts_; }
   MatchRepository& matches() override { return matches_; }
   EventRepository& events() override { return events_; }
+  OrganizerKeyRepository& organizer_keys() override { return organizer_keys_; }
+  SettingsRepository& settings() override { return settings_; }
 
  private:
   sqlite::SqliteNetworkRepository networks_;
   sqlite::SqlitePostRepository posts_;
   sqlite::SqliteMatchRepository matches_;
   sqlite::SqliteEventRepository events_;
+  sqlite::SqliteOrganizerKeyRepository organizer_keys_;
+  sqlite::SqliteSettingsRepository settings_;
 };
 
 // Runs `work` between `begin` and COMMIT on `db`, rolling back on failure.
