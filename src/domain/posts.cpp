@@ -121,7 +121,11 @@ Result<PostView> PostService::view(PostId id, const std::string& token) {
     return {};
   }));
   view.access = access_to_post(view.post, view.matches, token);
-  if (view.access != Access::kOwner) view.matches.clear();
+  // The owner sees every match; a volunteer their own; anyone else none.
+  std::erase_if(view.matches, [&](const Match& match) {
+    return view.access == Access::kPublic ||
+           (view.access == Access::kVolunteer && !tokens::matches(token, match.token_hash));
+  });
   view.network_slug = TRY(services_.networks().find(view.post.network_id)).slug;
   return view;
 }

@@ -32,7 +32,7 @@ struct PostView {
   Post post;
   std::string network_slug;
   Access access = Access::kPublic;
-  std::vector<Match> matches;  // only for kOwner and kOrganizer
+  std::vector<Match> matches;  // all for kOwner and kOrganizer, their own for kVolunteer
 };
 
 struct CreatedPost {

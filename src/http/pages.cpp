@@ -5,6 +5,8 @@ namespace gapfill::http {
 void add_page_routes(Router& router, const WebContext& web) {
   web.static_files.add_routes(router);
   add_home_pages(router, web);
+  add_post_form_pages(router, web);
+  add_post_pages(router, web);
 }
 
 ErrorPageRenderer page_error_renderer(const WebContext& web) {

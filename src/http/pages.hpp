@@ -16,5 +16,7 @@ ErrorPageRenderer page_error_renderer(const WebContext& web);
 
 // Each area adds its own routes.
 void add_home_pages(Router& router, const WebContext& web);
+void add_post_form_pages(Router& router, const WebContext& web);
+void add_post_pages(Router& router, const WebContext& web);
 
 }  // namespace gapfill::http

@@ -145,6 +145,7 @@ Page::Page(PageRequest& request, std::string name)
   layout_.SetValue("STATIC", request.web().static_files.prefix());
   content_ = layout_.AddIncludeDictionary("CONTENT");
   content_->SetFilename(Templates::baked_name(name_, language));
+  content_->SetValue("STATIC", request.web().static_files.prefix());  // includes do not inherit
   // Links to the page in every other language.
   std::string here = request.request().path;
   if (!request.request().query.empty()) here += "?" + request.request().query;

@@ -1,0 +1,41 @@
+#pragma once
+// The form to ask for help, offer help or ask for a ride (and an
+// organizer's intake of any of them): reading what was sent into a domain
+// draft, and filling the template, with what was typed and each field's error.
+
+#include <string>
+#include <vector>
+
+#include "domain/drafts.hpp"
+#include "http/form.hpp"
+#include "http/web.hpp"
+
+namespace gapfill::http {
+
+enum class PostFormKind { kAsk, kOffer, kRide, kIntake };
+
+// The draft a submitted form describes. Values that cannot be read (a
+// quantity that is not a number, a time that is not one) are reported in
+// the draft's read_errors, as the JSON decoder does.
+domain::PostDraft read_post_form(const Form& form, PostFormKind kind, const Network& network);
+
+struct PostFormState {
+  const Form* typed = nullptr;            // what was sent, to show again
+  const FieldMessages* errors = nullptr;  // field -> message
+  std::string form_error;                 // a message above the form
+};
+
+// Fills the "post_form" page for `kind`, posting to `action`.
+void fill_post_form(Page& page, PageRequest& visitor, const Network& network,
+                    const std::vector<Category>& categories, PostFormKind kind,
+                    const std::string& action, const PostFormState& state);
+
+// The template section for a field's error: "contact.email" -> "ERROR_CONTACT_EMAIL".
+std::string error_section(const std::string& field);
+
+// Shows every field's error in `data` (beside its field and in the summary
+// at the top), in the visitor's language.
+void show_field_errors(ctemplate::TemplateDictionary& data, const PageRequest& visitor,
+                       const FieldMessages& errors);
+
+}  // namespace gapfill::http
