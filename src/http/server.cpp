@@ -6,7 +6,9 @@
 #include <asio/post.hpp>
 #include <asio/thread_pool.hpp>
 #include <atomic>
+#include <mutex>
 #include <restinio/all.hpp>
+#include <shared_mutex>
 #include <stdexcept>
 
 #include "base/limits.hpp"
@@ -55,6 +57,13 @@ struct Server::Impl {
   std::atomic<std::size_t> queued{0};
   std::atomic<std::uint16_t> bound_port{0};
   RunningServer running;
+  // Work goes to the pool only under a shared lock and while not stopping,
+  // so that once stop() has set `stopping` under the exclusive lock, the
+  // pool can be drained knowing nothing more will arrive: every answer is
+  // then sent while RESTinio's I/O context still runs, and no request
+  // handle outlives it.
+  std::shared_mutex posting;
+  bool stopping = false;
 
   Impl(ServerOptions server_options, const Dispatcher& request_dispatcher)
       : options(std::move(server_options)),
@@ -70,6 +79,11 @@ struct Server::Impl {
     }
     if (queued.load(std::memory_order_relaxed) >= options.max_queued_requests) {
       send(handle, error_response(ErrorCode::kUnavailable, "The server is busy; try again."));
+      return restinio::request_accepted();
+    }
+    std::shared_lock lock(posting);
+    if (stopping) {
+      send(handle, error_response(ErrorCode::kUnavailable, "The server is stopping; try again."));
       return restinio::request_accepted();
     }
     ++queued;
@@ -130,10 +144,15 @@ std::uint16_t Server::port() const {
 
 void Server::stop() {
   if (!impl_ || !impl_->running) return;
+  {
+    std::unique_lock lock(impl_->posting);
+    impl_->stopping = true;
+  }
+  // Requests in flight finish and are answered first; then the server stops.
+  impl_->workers.join();
   impl_->running->stop();
   impl_->running->wait();
   impl_->running.reset();
-  impl_->workers.join();
 }
 
 }  // namespace gapfill::http
