@@ -23,7 +23,10 @@ std::string contact_text(const PageRequest& visitor, const Contact& contact) {
   if (!contact.phone.empty()) parts.push_back(contact.phone);
   if (!contact.email.empty()) parts.push_back(contact.email);
   std::string text = fmt::format("{}", fmt::join(parts, " · "));
-  const std::string method = visitor.text("contact." + std::string(to_string(contact.method)));
+  // Until messages through the site exist, the organizers connect the two.
+  const std::string method = visitor.text(
+      contact.method == ContactMethod::kSite ? "post.contact_via_organizers"
+                                             : "contact." + std::string(to_string(contact.method)));
   return text.empty() ? method : text + " (" + method + ")";
 }
 
