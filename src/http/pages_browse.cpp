@@ -154,7 +154,9 @@ Response render(const WebContext& web, PageRequest& visitor, const Network& netw
     entry->SetValue("LON", fmt::format("{:.4f}", post.point.lon));
     if (post.quantity) {
       entry->SetValueAndShowSection(
-          "TEXT", visitor.format("browse.quantity", {{"count", std::to_string(*post.quantity)}}),
+          "TEXT",
+          visitor.format("browse.quantity_" + std::string(to_string(post.kind)),
+                         {{"count", std::to_string(*post.quantity)}}),
           "QUANTITY");
     }
     if (item.distance_km) {

@@ -29,7 +29,13 @@
       marker.bindPopup(link);
       marker.addTo(map);
       var radius = parseFloat(item.getAttribute('data-radius-km'));
-      if (radius > 0) L.circle(point, { radius: radius * 1000, weight: 1, fillOpacity: 0.05 }).addTo(map);
+      if (radius > 0) {
+        L.circle(point, { radius: radius * 1000, weight: 1, fillOpacity: 0.05 }).addTo(map);
+        if (items.length === 1) {  // one area: show all of it
+          var area = L.latLng(point).toBounds(radius * 2000);
+          bounds.push(area.getSouthWest(), area.getNorthEast());
+        }
+      }
     });
     if (bounds.length > 0) {
       map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
