@@ -6,7 +6,6 @@
 
 #include "base/limits.hpp"
 #include "domain/catalogue.hpp"
-#include "domain/tokens.hpp"
 #include "http/api.hpp"
 #include "http/pages.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -40,6 +39,8 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   app->listing_cache_ = std::make_unique<http::ListingCache>(config.listing_cache_entries,
                                                              limits::kListingCacheMaxBytes);
   http::add_api_routes(app->router_, *app->services_, *app->listing_cache_);
+  app->page_cache_ = std::make_unique<http::ListingCache>(config.listing_cache_entries,
+                                                          limits::kListingCacheMaxBytes);
   const auto& catalogue = i18n::Catalogue::builtin();
   app->templates_ = std::make_unique<http::Templates>(catalogue);
   app->static_files_ = std::make_unique<http::StaticFiles>();
@@ -50,7 +51,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   web_options.tile_attribution = config.tile_attribution;
   app->web_ = std::make_unique<http::WebContext>(
       http::WebContext{*app->services_, *app->templates_, *app->static_files_, catalogue,
-                       web_options, tokens::issue().token});
+                       web_options, TRY(app->services_->site_secret()), *app->page_cache_});
   http::add_page_routes(app->router_, *app->web_);
   app->dispatcher_ = std::make_unique<http::Dispatcher>(
       app->router_,

@@ -43,6 +43,7 @@ class Application {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<domain::Services> services_;
   std::unique_ptr<http::ListingCache> listing_cache_;
+  std::unique_ptr<http::ListingCache> page_cache_;
   std::unique_ptr<http::Templates> templates_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::WebContext> web_;

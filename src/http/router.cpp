@@ -23,10 +23,11 @@ void Router::add(Method method, std::string pattern, Handler handler, InlinePred
                           std::move(runs_inline), BodyType::kJson});
 }
 
-void Router::add_page(Method method, std::string pattern, Handler handler) {
+void Router::add_page(Method method, std::string pattern, Handler handler,
+                      InlinePredicate runs_inline) {
   auto segments = split_path(pattern);
-  routes_.push_back(Route{
-      method, std::move(pattern), std::move(segments), std::move(handler), {}, BodyType::kForm});
+  routes_.push_back(Route{method, std::move(pattern), std::move(segments), std::move(handler),
+                          std::move(runs_inline), BodyType::kForm});
 }
 
 Router::Found Router::find(Request& request) const {

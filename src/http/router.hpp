@@ -25,7 +25,8 @@ class Router {
  public:
   void add(Method method, std::string pattern, Handler handler, InlinePredicate runs_inline = {});
   // A page route: its body, if any, is an HTML form.
-  void add_page(Method method, std::string pattern, Handler handler);
+  void add_page(Method method, std::string pattern, Handler handler,
+                InlinePredicate runs_inline = {});
 
   struct Found {
     const Handler* handler = nullptr;      // null when nothing matched

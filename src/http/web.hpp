@@ -13,6 +13,7 @@
 #include "domain/catalogue.hpp"
 #include "domain/services.hpp"
 #include "http/form.hpp"
+#include "http/listing_cache.hpp"
 #include "http/message.hpp"
 #include "http/static_files.hpp"
 #include "http/templates.hpp"
@@ -36,7 +37,8 @@ struct WebContext {
   const StaticFiles& static_files;
   const i18n::Catalogue& catalogue;
   WebOptions options;
-  std::string csrf_secret;  // keys the anti-forgery tokens
+  std::string csrf_secret;   // keys the anti-forgery tokens
+  ListingCache& page_cache;  // rendered public pages that change only with a network's posts
 };
 
 // One visitor's request to a page.

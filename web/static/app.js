@@ -27,6 +27,11 @@
     });
   });
 
+  // Print buttons (the flyer).
+  document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.addEventListener('click', function () { window.print(); });
+  });
+
   // "Use my location": fills the form's hidden lat/lon and submits it.
   document.querySelectorAll('[data-locate]').forEach(function (button) {
     if (!navigator.geolocation) { button.hidden = true; return; }
