@@ -3,7 +3,7 @@
 // label, which also checks that every field has its label.
 
 import assert from 'node:assert/strict';
-import { NETWORK, privateLinkPath, exactly } from './support.mjs';
+import { NETWORK, privateLinkPath } from './support.mjs';
 
 export const NEW_PRIVATE_PAGE = /\/p\/(\d+)\/k\/([^/?#]+)\?new=1$/;
 
@@ -74,7 +74,7 @@ export async function openFromBrowse(page, t, title) {
     page.getByRole('main').getByRole('link', { name: t('layout.browse'), exact: true }).click(),
   ]);
   for (let pages = 0; pages < 20; pages++) {
-    const link = page.getByRole('main').getByRole('link', { name: exactly(title) });
+    const link = page.getByRole('main').getByRole('link', { name: title, exact: true });
     if (await link.count() > 0) {
       await Promise.all([page.waitForURL(/\/p\/\d+$/), link.first().click()]);
       return;
@@ -118,5 +118,5 @@ export async function organizerSignIn(page, key) {
 
 // The queue entry of a request, found by its title.
 export function queueEntry(page, title) {
-  return page.locator('main').locator('li, tr, article').filter({ has: page.getByText(exactly(title)) }).last();
+  return page.locator('main').locator('li, tr, article').filter({ has: page.getByText(title, { exact: true }) }).last();
 }

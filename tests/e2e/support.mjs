@@ -248,5 +248,3 @@ export function strings(lang) {
   };
 }
 
-// An exact, whole-string match for locators (getByRole name, getByText).
-export const exactly = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
