@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, teardown, newContext, newPage, strings, unique, NETWORK } from './support.mjs';
 import {
-  askFromNetworkHome, openFromBrowse, claim, organizerSignIn, queueEntry,
+  askFromNetworkHome, openFromBrowse, claim, organizerSignIn, queueEntry, findInQueue,
   postStatus, htmlLang, waitForText,
 } from './flows.mjs';
 
@@ -50,14 +50,15 @@ async function wholeFlow(lang, contextOptions) {
 
     // The organizer sees it in the queue and marks it done.
     const org = await newPage(organizer);
-    await organizerSignIn(org, server.key);
+    await organizerSignIn(org, server.key, t);
     assert.equal(await htmlLang(org), lang);
-    const entry = queueEntry(org, title);
-    await entry.waitFor();
+    const entry = await findInQueue(org, title);
+    await waitForText(entry, new RegExp(t('status.matched')));
     await Promise.all([
       org.waitForLoadState('domcontentloaded'),
       entry.getByRole('button', { name: t('post.complete'), exact: true }).click(),
     ]);
+    await org.getByRole('status').filter({ hasText: t('organize.done_completed') }).waitFor();
     assert.equal(await queueEntry(org, title).getByRole('button', { name: t('post.complete'), exact: true }).count(), 0,
       'after "Mark as done" the request no longer offers "Mark as done" in the queue');
 

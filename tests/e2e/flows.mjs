@@ -104,19 +104,33 @@ export async function claim(page, t, v) {
   return privateLinkPath(page);
 }
 
-// Signs in to the organizer dashboard with the key.
-export async function organizerSignIn(page, key) {
+// Signs in to the organizer dashboard with the key; `t` picks the language.
+export async function organizerSignIn(page, key, t) {
   await visit(page, `/n/${NETWORK}/organize`);
-  const field = page.locator('main input[name=key]');
+  const field = t ? page.getByLabel(t('organize.key'), { exact: true }) : page.locator('main input[name=key]');
   await field.fill(key);
   await Promise.all([
     page.waitForLoadState('domcontentloaded'),
-    field.press('Enter'),
+    t ? page.getByRole('button', { name: t('organize.signin'), exact: true }).click() : field.press('Enter'),
   ]);
-  assert.equal(await page.locator('main input[name=key]').count(), 0, 'the sign-in form is gone after signing in with a valid key');
+  await page.waitForURL((url) => url.pathname === `/n/${NETWORK}/organize`);
+  assert.equal(await page.locator('main input[name=key]').count(), 0,
+    `the sign-in form is gone after signing in with a valid key (${page.url()})`);
 }
 
-// The queue entry of a request, found by its title.
+// The queue entry of a request (a list item in main), found by its title.
 export function queueEntry(page, title) {
-  return page.locator('main').locator('li, tr, article').filter({ has: page.getByText(title, { exact: true }) }).last();
+  return page.locator('main li').filter({ hasText: title });
+}
+
+// Goes through the queue's pages until the entry of `title` is there; returns it.
+export async function findInQueue(page, title) {
+  for (let pages = 0; pages < 20; pages++) {
+    const entry = queueEntry(page, title);
+    if (await entry.count() > 0) return entry.last();
+    const next = page.locator('main a[rel=next]');
+    if (await next.count() === 0) break;
+    await Promise.all([page.waitForLoadState('domcontentloaded'), next.first().click()]);
+  }
+  assert.fail(`"${title}" is not in the organizer queue (${page.url()})`);
 }
