@@ -26,6 +26,12 @@ Result<Form> Form::parse(std::string_view body) {
   return form;
 }
 
+Form Form::of(std::vector<std::pair<std::string, std::string>> fields) {
+  Form form;
+  form.fields_ = std::move(fields);
+  return form;
+}
+
 std::optional<std::string> Form::get(std::string_view name) const {
   for (const auto& [field, value] : fields_) {
     if (field == name) return value;

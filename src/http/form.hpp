@@ -17,6 +17,8 @@ class Form {
   // Decodes a form body. kMalformed for bad % escapes or more than
   // limits::kMaxFormFields fields.
   static Result<Form> parse(std::string_view body);
+  // A form holding these fields, as if they had been sent (to show stored values in a form).
+  static Form of(std::vector<std::pair<std::string, std::string>> fields);
 
   // The first value of `name`, or nullopt when the form has none.
   std::optional<std::string> get(std::string_view name) const;

@@ -7,8 +7,10 @@ void add_page_routes(Router& router, const WebContext& web) {
   add_home_pages(router, web);
   add_post_form_pages(router, web);
   add_post_pages(router, web);
+  add_post_edit_pages(router, web);
   add_network_pages(router, web);
   add_browse_pages(router, web);
+  add_organize_pages(router, web);
 }
 
 ErrorPageRenderer page_error_renderer(const WebContext& web) {

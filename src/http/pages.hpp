@@ -18,6 +18,7 @@ ErrorPageRenderer page_error_renderer(const WebContext& web);
 void add_home_pages(Router& router, const WebContext& web);
 void add_post_form_pages(Router& router, const WebContext& web);
 void add_post_pages(Router& router, const WebContext& web);
+void add_post_edit_pages(Router& router, const WebContext& web);
 void add_network_pages(Router& router, const WebContext& web);
 void add_browse_pages(Router& router, const WebContext& web);
 void add_organize_pages(Router& router, const WebContext& web);

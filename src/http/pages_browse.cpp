@@ -52,7 +52,8 @@ BrowseQuery read_query(const std::map<std::string, std::string>& params, const N
   }
   query.list.urgency = parse_urgency(get("urgency"));
   const auto radius = parse_double(get("radius_km"));
-  if (radius && std::find(kRadiiKm.begin(), kRadiiKm.end(), static_cast<int>(*radius)) != kRadiiKm.end()) {
+  if (radius &&
+      std::find(kRadiiKm.begin(), kRadiiKm.end(), static_cast<int>(*radius)) != kRadiiKm.end()) {
     query.radius_km = static_cast<int>(*radius);
   }
   const auto lat = parse_double(get("lat")), lon = parse_double(get("lon"));
@@ -65,8 +66,9 @@ BrowseQuery read_query(const std::map<std::string, std::string>& params, const N
   }
   if (query.radius_km || query.near_visitor) {
     query.list.near = from;
-    query.list.radius_km =
-        query.radius_km ? *query.radius_km : std::min(limits::kListRadiusMaxKm, 4 * network.area.radius_km);
+    query.list.radius_km = query.radius_km
+                               ? *query.radius_km
+                               : std::min(limits::kListRadiusMaxKm, 4 * network.area.radius_km);
   }
   if (const std::string cursor = get("cursor"); !cursor.empty()) {
     query.list.after = domain::decode_cursor(cursor);
@@ -144,9 +146,9 @@ Response render(const WebContext& web, PageRequest& visitor, const Network& netw
     entry->SetValue("TITLE", post.title);
     entry->SetValue("KIND", visitor.text("kind." + std::string(to_string(post.kind))));
     entry->SetValue("CATEGORY", visitor.category_label(categories, post.category));
-    entry->SetValueAndShowSection(
-        "URGENCY", visitor.text("urgency." + std::string(to_string(post.urgency))),
-        post.urgency == Urgency::kToday ? "URGENT" : "NOT_URGENT");
+    entry->SetValueAndShowSection("URGENCY",
+                                  visitor.text("urgency." + std::string(to_string(post.urgency))),
+                                  post.urgency == Urgency::kToday ? "URGENT" : "NOT_URGENT");
     entry->SetValue("POSTED", visitor.local_time(post.created_at, network.timezone));
     entry->SetValue("LAT", fmt::format("{:.4f}", post.point.lat));
     entry->SetValue("LON", fmt::format("{:.4f}", post.point.lon));

@@ -21,7 +21,8 @@ std::string language_names(const PageRequest& visitor, const Network& network) {
     const auto name = visitor.web().catalogue.exact(language, "language.name");
     names.push_back(name.value_or(language));
   }
-  return visitor.format("network.languages", {{"languages", fmt::format("{}", fmt::join(names, ", "))}});
+  return visitor.format("network.languages",
+                        {{"languages", fmt::format("{}", fmt::join(names, ", "))}});
 }
 
 Response network_home(const WebContext& web, Request& request) {
@@ -40,7 +41,8 @@ Response network_home(const WebContext& web, Request& request) {
   data.SetValue("SLUG", network->slug);
   data.SetValue("NAME", network->name);
   data.SetValue("DESCRIPTION", network->description);
-  data.SetValue("AREA", visitor.format("home.area", {{"radius", fmt::format("{:g}", network->area.radius_km)}}));
+  data.SetValue("AREA", visitor.format("home.area",
+                                       {{"radius", fmt::format("{:g}", network->area.radius_km)}}));
   data.SetValue("LANGUAGES", language_names(visitor, *network));
   data.SetValue("LAT", fmt::format("{:.4f}", network->area.centre.lat));
   data.SetValue("LON", fmt::format("{:.4f}", network->area.centre.lon));
@@ -59,7 +61,8 @@ Response network_home(const WebContext& web, Request& request) {
   }
   if (summary->open_requests == 0) data.ShowSection("NO_OPEN");
   data.SetValue("OFFERS", counted(visitor, "network.offers", summary->open_offers));
-  data.SetValue("FULFILLED", counted(visitor, "network.fulfilled", summary->fulfilled_last_30_days));
+  data.SetValue("FULFILLED",
+                counted(visitor, "network.fulfilled", summary->fulfilled_last_30_days));
   return page.finish();
 }
 

@@ -51,12 +51,12 @@ Response submit_form(const WebContext& web, Request& request, PostFormKind kind)
     return page.finish(status);
   };
   if (!visitor.csrf_valid(*form)) {
-    return again(403, PostFormState{nullptr, nullptr, visitor.text("form.csrf_expired")});
+    return again(403, PostFormState::with_message(nullptr, visitor.text("form.csrf_expired")));
   }
   const auto created = web.services.posts().create(slug, read_post_form(*form, kind, *network));
   if (!created) {
     if (created.error().code == ErrorCode::kInvalid) {
-      return again(422, PostFormState{nullptr, &created.error().fields, ""});
+      return again(422, PostFormState::with_errors(nullptr, created.error().fields));
     }
     return error_page(visitor, status_for(created.error().code));
   }

@@ -156,6 +156,56 @@ domain::PostDraft read_post_form(const Form& form, PostFormKind kind, const Netw
   return draft;
 }
 
+PostFormKind form_kind_of(const Post& post) {
+  if (post.kind == PostKind::kOffer) return PostFormKind::kOffer;
+  return post.ride ? PostFormKind::kRide : PostFormKind::kAsk;
+}
+
+Form form_of(const Post& post, const Network& network) {
+  std::vector<std::pair<std::string, std::string>> fields{
+      {"title", post.title},
+      {"category", post.category},
+      {"details", post.details},
+      {"urgency", std::string(to_string(post.urgency))},
+      {"place", post.location_text},
+      {"contact_method", std::string(to_string(post.contact.method))},
+      {"contact_name", post.contact.name},
+      {"contact_phone", post.contact.phone},
+      {"contact_email", post.contact.email}};
+  if (post.quantity) fields.emplace_back("quantity", std::to_string(*post.quantity));
+  if (post.window_from) {
+    fields.emplace_back("window_from", format_local_input(*post.window_from, network.timezone));
+  }
+  if (post.window_to) {
+    fields.emplace_back("window_to", format_local_input(*post.window_to, network.timezone));
+  }
+  if (post.ride) {
+    fields.emplace_back("pickup_area", post.ride->pickup_area);
+    fields.emplace_back("dropoff_area", post.ride->dropoff_area);
+    fields.emplace_back("passengers", std::to_string(post.ride->passengers));
+    if (post.ride->return_trip) fields.emplace_back("return_trip", "1");
+    if (post.ride->appointment_at) {
+      fields.emplace_back("appointment_at",
+                          format_local_input(*post.ride->appointment_at, network.timezone));
+    }
+    for (const std::string& need : post.ride->accessibility_needs)
+      fields.emplace_back("needs", need);
+  }
+  return Form::of(std::move(fields));
+}
+
+domain::PostDraft read_edit_form(const Form& form, const Post& post, const Network& network) {
+  const PostFormKind kind = form_kind_of(post);
+  domain::PostDraft draft = read_post_form(form, kind, network);
+  draft.kind.reset();  // a post keeps its kind
+  draft.details = form.text("details").value_or("");
+  draft.location_text = form.text("place").value_or("");
+  // Emptied fields go: a cleared field is removed, then what was sent applies.
+  draft.cleared = {"quantity", "window", "contact"};
+  if (kind == PostFormKind::kRide) draft.cleared.insert("ride");
+  return draft;
+}
+
 void fill_post_form(Page& page, PageRequest& visitor, const Network& network,
                     const std::vector<Category>& categories, PostFormKind kind,
                     const std::string& action, const PostFormState& state) {
@@ -233,6 +283,8 @@ void fill_post_form(Page& page, PageRequest& visitor, const Network& network,
   data.SetValue("SITE_CHECKED", checked(method == "site"));
   data.SetValue("PHONE_CHECKED", checked(method == "phone"));
   data.SetValue("EMAIL_CHECKED", checked(method == "email"));
+  if (!state.heading.empty()) data.SetValue("HEADING", state.heading);
+  if (!state.submit.empty()) data.SetValue("SUBMIT", state.submit);
   if (state.errors) show_field_errors(data, visitor, *state.errors);
   if (!state.form_error.empty()) set_error(data, "FORM_ERROR", state.form_error);
 }

@@ -19,10 +19,34 @@ enum class PostFormKind { kAsk, kOffer, kRide, kIntake };
 // the draft's read_errors, as the JSON decoder does.
 domain::PostDraft read_post_form(const Form& form, PostFormKind kind, const Network& network);
 
+// The form that edits `post` (ask, offer or ride), filled with its values.
+PostFormKind form_kind_of(const Post& post);
+Form form_of(const Post& post, const Network& network);
+
+// As read_post_form, for an edit: what is left empty is removed from the post.
+domain::PostDraft read_edit_form(const Form& form, const Post& post, const Network& network);
+
 struct PostFormState {
   const Form* typed = nullptr;            // what was sent, to show again
   const FieldMessages* errors = nullptr;  // field -> message
   std::string form_error;                 // a message above the form
+  std::string heading;                    // instead of the kind's own heading
+  std::string submit;                     // instead of the kind's own button
+
+  // The form again with each field's problem.
+  static PostFormState with_errors(const Form* typed, const FieldMessages& errors) {
+    PostFormState state;
+    state.typed = typed;
+    state.errors = &errors;
+    return state;
+  }
+  // The form again with a message above it.
+  static PostFormState with_message(const Form* typed, std::string message) {
+    PostFormState state;
+    state.typed = typed;
+    state.form_error = std::move(message);
+    return state;
+  }
 };
 
 // Fills the "post_form" page for `kind`, posting to `action`.

@@ -1,0 +1,383 @@
+// The organizer dashboard of a network: signing in with the network's
+// organizer key (kept in a cookie for the dashboard's pages only), the queue
+// of requests (most urgent, then longest waiting, first) with the actions an
+// organizer takes on them, and intake on behalf of someone who phoned.
+
+#include <fmt/format.h>
+
+#include "base/limits.hpp"
+#include "http/api_support.hpp"
+#include "http/cookies.hpp"
+#include "http/error_response.hpp"
+#include "http/pages.hpp"
+#include "http/post_form.hpp"
+#include "http/query.hpp"
+
+namespace gapfill::http {
+namespace {
+
+constexpr const char* kKeyCookie = "gf_organizer";
+
+std::string dashboard_path(const std::string& slug) {
+  return "/n/" + slug + "/organize";
+}
+
+CookieOptions key_cookie_options(const WebContext& web, const std::string& slug, long max_age) {
+  CookieOptions options;
+  options.path = dashboard_path(slug);
+  options.max_age_seconds = max_age;
+  options.same_site = SameSite::kStrict;
+  options.secure = web.options.secure_cookies;
+  return options;
+}
+
+// The visitor's organizer key when it is valid for the network.
+std::optional<std::string> signed_in_key(const WebContext& web, const PageRequest& visitor,
+                                         const std::string& slug) {
+  auto key = visitor.cookie(kKeyCookie);
+  if (!key || !web.services.organizer().check_key(slug, *key)) return std::nullopt;
+  return key;
+}
+
+Response sign_in_page(const WebContext& web, PageRequest& visitor, const Network& network,
+                      int status, const std::string& error) {
+  Page page(visitor, "organize_signin");
+  page.set_title(visitor.text("organize.title"));
+  page.set_network(network);
+  page.data().SetValue("SLUG", network.slug);
+  page.data().SetValue("CSRF", visitor.csrf_token());
+  if (!error.empty()) set_error(page.data(), "FORM_ERROR", error);
+  (void)web;
+  return page.finish(status);
+}
+
+std::string contact_line(const PageRequest& visitor, const Contact& contact) {
+  std::vector<std::string> parts;
+  for (const std::string* part : {&contact.name, &contact.phone, &contact.email}) {
+    if (!part->empty()) parts.push_back(*part);
+  }
+  parts.push_back(visitor.text("contact." + std::string(to_string(contact.method))));
+  return fmt::format("{}", fmt::join(parts, " · "));
+}
+
+std::string waiting_text(const PageRequest& visitor, UnixSeconds since, UnixSeconds now) {
+  const UnixSeconds hours = std::max<UnixSeconds>(0, now - since) / 3600;
+  if (hours < 48)
+    return visitor.format("organize.waiting_hours", {{"hours", std::to_string(hours)}});
+  return visitor.format("organize.waiting_days", {{"days", std::to_string(hours / 24)}});
+}
+
+const char* selected(bool on) {
+  return on ? "selected" : "";
+}
+
+std::optional<std::string> done_notice(const PageRequest& visitor, const std::string& query) {
+  for (const char* done : {"matched", "completed", "cancelled", "closed", "duplicate"}) {
+    if (query.find(std::string("done=") + done) != std::string::npos) {
+      return visitor.text(std::string("organize.done_") + done);
+    }
+  }
+  return std::nullopt;
+}
+
+Response dashboard(const WebContext& web, Request& request) {
+  PageRequest visitor(web, request);
+  const std::string& slug = request.params.at("slug");
+  const auto network = web.services.networks().find(slug);
+  if (!network) return error_page(visitor, 404);
+  const auto key = signed_in_key(web, visitor, slug);
+  if (!key) return sign_in_page(web, visitor, *network, 200, "");
+  const auto categories = web.services.networks().categories(slug);
+  if (!categories) return error_page(visitor, 500);
+
+  auto params = parse_query(request.query).value_or(std::map<std::string, std::string>{});
+  const auto get = [&](const char* name) { return params.contains(name) ? params[name] : ""; };
+  domain::QueueFilter filter;
+  filter.kind = get("kind") == "offer" ? PostKind::kOffer : PostKind::kRequest;
+  if (std::any_of(categories->begin(), categories->end(),
+                  [&](const Category& c) { return c.key == get("category"); })) {
+    filter.category = get("category");
+  }
+  filter.urgency = parse_urgency(get("urgency"));
+  if (const auto status = parse_post_status(get("status"));
+      status == PostStatus::kOpen || status == PostStatus::kMatched) {
+    filter.statuses = {*status};
+  }
+  const int page_number =
+      std::clamp(static_cast<int>(parse_id(get("page")).value_or(1)), 1, 10'000);
+  filter.limit = limits::kQueuePageItems;
+  filter.offset = (page_number - 1) * limits::kQueuePageItems;
+  const auto queue = web.services.organizer().queue(slug, *key, filter);
+  if (!queue) return error_page(visitor, status_for(queue.error().code));
+
+  Page page(visitor, "organize");
+  page.set_title(visitor.text("organize.title"));
+  page.set_network(*network);
+  auto& data = page.data();
+  const std::string csrf = visitor.csrf_token();
+  data.SetValue("SLUG", slug);
+  data.SetValue("CSRF", csrf);
+  data.SetValue("REQUEST_SELECTED", selected(filter.kind == PostKind::kRequest));
+  data.SetValue("OFFER_SELECTED", selected(filter.kind == PostKind::kOffer));
+  data.SetValue("TODAY_SELECTED", selected(filter.urgency == Urgency::kToday));
+  data.SetValue("WEEK_SELECTED", selected(filter.urgency == Urgency::kWeek));
+  data.SetValue("FLEXIBLE_SELECTED", selected(filter.urgency == Urgency::kFlexible));
+  data.SetValue("OPEN_SELECTED", selected(get("status") == "open"));
+  data.SetValue("MATCHED_SELECTED", selected(get("status") == "matched"));
+  for (const Category& category : *categories) {
+    auto* option = data.AddSectionDictionary("CATEGORY_OPTION");
+    option->SetValue("KEY", category.key);
+    option->SetValue("LABEL", visitor.category_label(*categories, category.key));
+    option->SetValue("SELECTED", selected(filter.category == category.key));
+  }
+  if (const auto notice = done_notice(visitor, request.query)) {
+    data.SetValueAndShowSection("MESSAGE", *notice, "DONE");
+  }
+  if (request.query.find("conflict=1") != std::string::npos) {
+    data.SetValueAndShowSection(
+        "MESSAGE",
+        visitor.format("organize.action_failed", {{"reason", visitor.text("organize.conflict")}}),
+        "ACTION_ERROR");
+  }
+  data.SetValue("QUEUE_HEADING",
+                visitor.format("organize.queue_count", {{"count", std::to_string(queue->total)}}));
+  if (queue->items.empty()) data.ShowSection("EMPTY");
+
+  // Open offers per category, asked once per page.
+  std::map<std::string, std::vector<Post>> offers_by_category;
+  const UnixSeconds now = web.services.now();
+  for (const domain::QueueItem& queued : queue->items) {
+    const Post& post = queued.post;
+    auto* item = data.AddSectionDictionary("ITEM");
+    item->SetIntValue("ID", post.id);
+    item->SetValue("TITLE", post.title);
+    item->SetValue("KIND", visitor.text("kind." + std::string(to_string(post.kind))));
+    item->SetValue("CATEGORY", visitor.category_label(*categories, post.category));
+    item->SetValueAndShowSection("URGENCY",
+                                 visitor.text("urgency." + std::string(to_string(post.urgency))),
+                                 post.urgency == Urgency::kToday ? "URGENT" : "NOT_URGENT");
+    item->SetValue("STATUS", visitor.text("status." + std::string(to_string(post.status))));
+    item->SetValue("WAITING", waiting_text(visitor, post.waiting_since, now));
+    if (post.entered_by_organizer) item->ShowSection("ORGANIZER_ENTRY");
+    if (!post.details.empty()) item->SetValueAndShowSection("TEXT", post.details, "DETAILS");
+    if (!post.location_text.empty())
+      item->SetValueAndShowSection("TEXT", post.location_text, "PLACE");
+    item->SetValue("CONTACT", contact_line(visitor, post.contact));
+    for (const Match& match : queued.matches) {
+      auto* shown = item->AddSectionDictionary("MATCH");
+      shown->SetIntValue("MATCH_ID", match.id);
+      shown->SetValue("STATUS",
+                      visitor.text("match_status." + std::string(to_string(match.status))));
+      if (match.volunteer) {
+        std::vector<std::string> who{match.volunteer->name};
+        if (!match.volunteer->phone.empty()) who.push_back(match.volunteer->phone);
+        if (!match.volunteer->email.empty()) who.push_back(match.volunteer->email);
+        shown->SetValueAndShowSection("TEXT", fmt::format("{}", fmt::join(who, " · ")), "WHO");
+      }
+      if (match.offer_id && *match.offer_id != post.id) {
+        shown->SetIntValue("ID", *match.offer_id);
+        shown->ShowSection("OFFER");
+      } else if (match.request_id != post.id) {
+        shown->SetIntValue("ID", match.request_id);
+        shown->ShowSection("OFFER");
+      }
+      if (match.status == MatchStatus::kProposed || match.status == MatchStatus::kAccepted) {
+        shown->ShowSection("LIVE");
+      }
+    }
+    if (post.status != PostStatus::kOpen) continue;
+    auto* actions = item->AddSectionDictionary("OPEN_ACTIONS");
+    if (post.kind != PostKind::kRequest) continue;
+    auto found = offers_by_category.find(post.category);
+    if (found == offers_by_category.end()) {
+      auto offers = web.services.organizer().open_offers(slug, *key, post.category);
+      found = offers_by_category.emplace(post.category, offers.value_or(std::vector<Post>{})).first;
+    }
+    if (found->second.empty()) {
+      actions->ShowSection("NO_OFFERS");
+      continue;
+    }
+    auto* offers = actions->AddSectionDictionary("OFFERS");
+    for (const Post& offer : found->second) {
+      auto* option = offers->AddSectionDictionary("OFFER_OPTION");
+      option->SetIntValue("OFFER_ID", offer.id);
+      option->SetValue("TITLE", offer.title);
+    }
+  }
+  const auto page_href = [&](int number) {
+    params["page"] = std::to_string(number);
+    std::string href = dashboard_path(slug);
+    char separator = '?';
+    for (const auto& [name, value] : params) {
+      if (value.empty()) continue;
+      if (name != "kind" && name != "category" && name != "urgency" && name != "status" &&
+          name != "page") {
+        continue;
+      }
+      href += separator + percent_encode(name) + "=" + percent_encode(value);
+      separator = '&';
+    }
+    return href;
+  };
+  if (page_number > 1) data.SetValueAndShowSection("HREF", page_href(page_number - 1), "PREVIOUS");
+  if (filter.offset + static_cast<int>(queue->items.size()) < queue->total) {
+    data.SetValueAndShowSection("HREF", page_href(page_number + 1), "NEXT");
+  }
+  return page.finish();
+}
+
+Response sign_in(const WebContext& web, Request& request) {
+  PageRequest visitor(web, request);
+  const std::string& slug = request.params.at("slug");
+  const auto network = web.services.networks().find(slug);
+  if (!network) return error_page(visitor, 404);
+  const auto form = Form::parse(request.body);
+  if (!form) return error_page(visitor, 400);
+  if (!visitor.csrf_valid(*form)) {
+    return sign_in_page(web, visitor, *network, 403, visitor.text("form.csrf_expired"));
+  }
+  const std::string key = form->text("key").value_or("");
+  if (key.empty() || !web.services.organizer().check_key(slug, key)) {
+    return sign_in_page(web, visitor, *network, 403, visitor.text("organize.bad_key"));
+  }
+  visitor.set_cookie(set_cookie(
+      kKeyCookie, key, key_cookie_options(web, slug, limits::kOrganizerCookieMaxAgeSeconds)));
+  return visitor.redirect(dashboard_path(slug));
+}
+
+Response sign_out(const WebContext& web, Request& request) {
+  PageRequest visitor(web, request);
+  const std::string& slug = request.params.at("slug");
+  const auto form = Form::parse(request.body);
+  if (!form || !visitor.csrf_valid(*form)) return error_page(visitor, 403);
+  visitor.set_cookie(set_cookie(kKeyCookie, "", key_cookie_options(web, slug, 0)));
+  return visitor.redirect("/n/" + slug);
+}
+
+// An action on the queue: checks the key and the form, runs `act`, and goes
+// back to the dashboard with a notice.
+template <typename Act>
+Response queue_action(const WebContext& web, Request& request, const char* done, Act&& act) {
+  PageRequest visitor(web, request);
+  const std::string& slug = request.params.at("slug");
+  if (!web.services.networks().find(slug)) return error_page(visitor, 404);
+  const auto key = signed_in_key(web, visitor, slug);
+  if (!key) return error_page(visitor, 403);
+  const auto form = Form::parse(request.body);
+  if (!form) return error_page(visitor, 400);
+  if (!visitor.csrf_valid(*form)) return error_page(visitor, 403);
+  const auto id = path_id(request, "id", "Post");
+  if (!id) return error_page(visitor, 404);
+  const Status result = act(slug, *key, *id, *form);
+  if (result) return visitor.redirect(dashboard_path(slug) + "?done=" + done);
+  const ErrorCode code = result.error().code;
+  if (code == ErrorCode::kConflict || code == ErrorCode::kInvalid) {
+    return visitor.redirect(dashboard_path(slug) + "?conflict=1");
+  }
+  return error_page(visitor, status_for(code));
+}
+
+template <typename T>
+Status status_of(const Result<T>& result) {
+  if (!result) return std::unexpected(result.error());
+  return {};
+}
+
+void add_actions(Router& router, const WebContext& web) {
+  auto& organizer = web.services.organizer();
+  router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/match", [&](Request& request) {
+    return queue_action(
+        web, request, "matched",
+        [&](const std::string& slug, const std::string& key, PostId id, const Form& form) {
+          const auto offer = parse_id(form.get("offer_id").value_or(""));
+          if (!offer) return Status(invalid({{"offer_id", Message{"error.required", {}}}}));
+          return status_of(organizer.match(slug, key, id, *offer, std::nullopt, std::nullopt));
+        });
+  });
+  router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/close", [&](Request& request) {
+    return queue_action(
+        web, request, "closed",
+        [&](const std::string& slug, const std::string& key, PostId id, const Form& form) {
+          const auto reason = parse_close_reason(form.get("reason").value_or(""));
+          if (!reason) return Status(invalid({{"reason", Message{"error.required", {}}}}));
+          return status_of(organizer.close(slug, key, id, *reason));
+        });
+  });
+  router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/duplicate", [&](Request& request) {
+    return queue_action(
+        web, request, "duplicate",
+        [&](const std::string& slug, const std::string& key, PostId id, const Form& form) {
+          const auto original = parse_id(form.text("duplicate_of").value_or(""));
+          if (!original) {
+            return Status(invalid({{"duplicate_of", Message{"error.required", {}}}}));
+          }
+          return status_of(organizer.mark_duplicate(slug, key, id, *original));
+        });
+  });
+  router.add_page(Method::kPost, "/n/{slug}/organize/matches/{id}/complete", [&](Request& request) {
+    return queue_action(
+        web, request, "completed",
+        [&](const std::string& slug, const std::string& key, MatchId id, const Form&) {
+          return status_of(organizer.complete_match(slug, key, id));
+        });
+  });
+  router.add_page(Method::kPost, "/n/{slug}/organize/matches/{id}/cancel", [&](Request& request) {
+    return queue_action(
+        web, request, "cancelled",
+        [&](const std::string& slug, const std::string& key, MatchId id, const Form&) {
+          return status_of(organizer.cancel_match(slug, key, id));
+        });
+  });
+}
+
+Response intake(const WebContext& web, Request& request, bool submitted) {
+  PageRequest visitor(web, request);
+  const std::string& slug = request.params.at("slug");
+  const auto network = web.services.networks().find(slug);
+  if (!network) return error_page(visitor, 404);
+  const auto key = signed_in_key(web, visitor, slug);
+  if (!key) return sign_in_page(web, visitor, *network, 403, "");
+  const auto categories = web.services.networks().categories(slug);
+  if (!categories) return error_page(visitor, 500);
+  const std::string action = dashboard_path(slug) + "/intake";
+  const auto show = [&](int status, PostFormState state) {
+    Page page(visitor, "post_form");
+    fill_post_form(page, visitor, *network, *categories, PostFormKind::kIntake, action, state);
+    page.set_title(visitor.text("organize.intake_title"));
+    return page.finish(status);
+  };
+  if (!submitted) return show(200, {});
+  const auto form = Form::parse(request.body);
+  if (!form) return error_page(visitor, 400);
+  if (!visitor.csrf_valid(*form)) {
+    return show(403, PostFormState::with_message(&*form, visitor.text("form.csrf_expired")));
+  }
+  const auto created = web.services.organizer().intake(
+      slug, *key, read_post_form(*form, PostFormKind::kIntake, *network));
+  if (!created) {
+    if (created.error().code == ErrorCode::kInvalid) {
+      return show(422, PostFormState::with_errors(&*form, created.error().fields));
+    }
+    return error_page(visitor, status_for(created.error().code));
+  }
+  return visitor.redirect("/p/" + std::to_string(created->post.id) + "/k/" + created->manage_token +
+                          "?new=1");
+}
+
+}  // namespace
+
+void add_organize_pages(Router& router, const WebContext& web) {
+  router.add_page(Method::kGet, "/n/{slug}/organize",
+                  [&web](Request& request) { return dashboard(web, request); });
+  router.add_page(Method::kPost, "/n/{slug}/organize/sign-in",
+                  [&web](Request& request) { return sign_in(web, request); });
+  router.add_page(Method::kPost, "/n/{slug}/organize/sign-out",
+                  [&web](Request& request) { return sign_out(web, request); });
+  router.add_page(Method::kGet, "/n/{slug}/organize/intake",
+                  [&web](Request& request) { return intake(web, request, false); });
+  router.add_page(Method::kPost, "/n/{slug}/organize/intake",
+                  [&web](Request& request) { return intake(web, request, true); });
+  add_actions(router, web);
+}
+
+}  // namespace gapfill::http

@@ -1,0 +1,87 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>[[organize.heading]]</h1>
+{{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
+{{#ACTION_ERROR}}<p class="notice warning" role="alert">{{MESSAGE}}</p>{{/ACTION_ERROR}}
+<p><a class="button" href="/n/{{SLUG}}/organize/intake">[[organize.intake]]</a></p>
+<form method="get" action="/n/{{SLUG}}/organize">
+<fieldset>
+<legend>[[organize.filters]]</legend>
+<label for="kind">[[browse.kind]]</label>
+<select id="kind" name="kind">
+<option value="request" {{REQUEST_SELECTED}}>[[browse.kind_requests]]</option>
+<option value="offer" {{OFFER_SELECTED}}>[[browse.kind_offers]]</option>
+</select>
+<label for="category">[[browse.category]]</label>
+<select id="category" name="category">
+<option value="">[[browse.category_all]]</option>
+{{#CATEGORY_OPTION}}<option value="{{KEY}}" {{SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}
+</select>
+<label for="urgency">[[browse.urgency]]</label>
+<select id="urgency" name="urgency">
+<option value="">[[browse.urgency_all]]</option>
+<option value="today" {{TODAY_SELECTED}}>[[urgency.today]]</option>
+<option value="week" {{WEEK_SELECTED}}>[[urgency.week]]</option>
+<option value="flexible" {{FLEXIBLE_SELECTED}}>[[urgency.flexible]]</option>
+</select>
+<label for="status">[[organize.status]]</label>
+<select id="status" name="status">
+<option value="">[[organize.status_live]]</option>
+<option value="open" {{OPEN_SELECTED}}>[[status.open]]</option>
+<option value="matched" {{MATCHED_SELECTED}}>[[status.matched]]</option>
+</select>
+<button type="submit">[[browse.apply]]</button>
+</fieldset>
+</form>
+<h2 id="queue-heading">{{QUEUE_HEADING}}</h2>
+{{#EMPTY}}<p>[[organize.empty]]</p>{{/EMPTY}}
+<ol class="cards" aria-labelledby="queue-heading">
+{{#ITEM}}<li class="card queue-item" id="post-{{ID}}">
+<p class="meta"><span class="badge">{{KIND}}</span> <span class="badge">{{CATEGORY}}</span> {{#URGENT}}<span class="badge urgency-today">{{URGENCY}}</span>{{/URGENT}}{{#NOT_URGENT}}<span class="badge">{{URGENCY}}</span>{{/NOT_URGENT}} <span class="badge">{{STATUS}}</span>{{#ORGANIZER_ENTRY}} <span class="badge">[[organize.organizer_entry]]</span>{{/ORGANIZER_ENTRY}}</p>
+<h3><a href="/p/{{ID}}">#{{ID}} {{TITLE}}</a></h3>
+<p class="meta">{{WAITING}}</p>
+<dl>
+{{#DETAILS}}<dt>[[post.details]]</dt><dd>{{TEXT}}</dd>{{/DETAILS}}
+{{#PLACE}}<dt>[[post.place]]</dt><dd>{{TEXT}}</dd>{{/PLACE}}
+<dt>[[post.contact]]</dt><dd>{{CONTACT}}</dd>
+</dl>
+{{#MATCH}}<div class="match">
+<p><strong>{{STATUS}}</strong>{{#WHO}}: {{TEXT}}{{/WHO}}{{#OFFER}}: <a href="/p/{{ID}}">#{{ID}}</a>{{/OFFER}}</p>
+{{#LIVE}}<form method="post" action="/n/{{SLUG}}/organize/matches/{{MATCH_ID}}/complete"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">[[post.complete]]</button></form>
+<form method="post" action="/n/{{SLUG}}/organize/matches/{{MATCH_ID}}/cancel"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">[[organize.cancel_match]]</button></form>{{/LIVE}}
+</div>{{/MATCH}}
+{{#OPEN_ACTIONS}}<details>
+<summary>[[organize.match]]</summary>
+{{#NO_OFFERS}}<p>[[organize.no_offers]]</p>{{/NO_OFFERS}}
+{{#OFFERS}}<form method="post" action="/n/{{SLUG}}/organize/posts/{{ID}}/match">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="offer-{{ID}}">[[organize.offer]]</label>
+<select id="offer-{{ID}}" name="offer_id">{{#OFFER_OPTION}}<option value="{{OFFER_ID}}">#{{OFFER_ID}} {{TITLE}}</option>{{/OFFER_OPTION}}</select>
+<button type="submit">[[organize.match_submit]]</button>
+</form>{{/OFFERS}}
+</details>
+<details>
+<summary>[[organize.duplicate]]</summary>
+<form method="post" action="/n/{{SLUG}}/organize/posts/{{ID}}/duplicate">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="duplicate-{{ID}}">[[organize.duplicate_of]]</label>
+<input type="number" id="duplicate-{{ID}}" name="duplicate_of" min="1" inputmode="numeric" required>
+<button type="submit">[[organize.duplicate_submit]]</button>
+</form>
+</details>{{/OPEN_ACTIONS}}
+<details>
+<summary>[[organize.close]]</summary>
+<form method="post" action="/n/{{SLUG}}/organize/posts/{{ID}}/close">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="reason-{{ID}}">[[organize.reason]]</label>
+<select id="reason-{{ID}}" name="reason">
+<option value="withdrawn">[[organize.reason_withdrawn]]</option>
+<option value="moderated">[[organize.reason_moderated]]</option>
+<option value="duplicate">[[organize.reason_duplicate]]</option>
+</select>
+<button type="submit" class="danger">[[organize.close_submit]]</button>
+</form>
+</details>
+</li>{{/ITEM}}
+</ol>
+<nav class="pager" aria-label="[[browse.pages]]">{{#PREVIOUS}}<a href="{{HREF}}" rel="prev">[[organize.previous]]</a>{{/PREVIOUS}}{{#NEXT}}<a href="{{HREF}}" rel="next">[[browse.next]]</a>{{/NEXT}}</nav>
+<form method="post" action="/n/{{SLUG}}/organize/sign-out"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">[[organize.signout]]</button></form>
