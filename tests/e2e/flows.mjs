@@ -107,6 +107,7 @@ export async function claim(page, t, v) {
 // Signs in to the organizer dashboard with the key; `t` picks the language.
 export async function organizerSignIn(page, key, t) {
   await visit(page, `/n/${NETWORK}/organize`);
+  if (await page.locator('main input[name=key]').count() === 0) return; // signed in already (cookie)
   const field = t ? page.getByLabel(t('organize.key'), { exact: true }) : page.locator('main input[name=key]');
   await field.fill(key);
   await Promise.all([

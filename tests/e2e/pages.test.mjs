@@ -76,7 +76,7 @@ const PAGES = [
   { name: 'claim-errors', status: 422, open: async (page) => { await page.goto(`/p/${fixture.open.id}/claim`); return submitEmpty(page, t('claim.submit')); } },
   { name: 'volunteer', path: () => `${fixture.volunteerPath}?new=1` },
   { name: 'organize-signin', path: `/n/${NETWORK}/organize` },
-  { name: 'organize', context: 'organizer', open: async (page) => { await organizerSignIn(page, env.server.key, t); return null; } },
+  { name: 'organize', context: 'organizer', path: `/n/${NETWORK}/organize`, open: async (page) => { await organizerSignIn(page, env.server.key, t); return null; } },
   { name: 'organize-intake', context: 'organizer', path: `/n/${NETWORK}/organize/intake` },
   { name: 'flyer', path: `/n/${NETWORK}/flyer` },
   { name: 'not-found', status: 404, path: '/n/no-such-network' },
