@@ -150,7 +150,7 @@ test('weight: no page loads more than 200 KB (map tiles excluded) or anything fr
     const before = context.foreign.length;
     const weight = await measureWeight(context, pathOf(spec));
     if (weight.status !== 200) { over.push(`${spec.name} (${pathOf(spec)}): answered ${weight.status}`); continue; }
-    measured.push(`${spec.name}: ${weight.total} B (${weight.wire} B on the wire, ${weight.items.length} responses)`);
+    measured.push(`${spec.name}: ${weight.total} B (HTML ${weight.html} B; ${weight.wire} B on the wire, ${weight.items.length} responses)`);
     if (weight.total > 200 * KB) {
       over.push(`${spec.name} (${pathOf(spec)}): ${weight.total} bytes: ` +
         weight.items.sort((a, b) => b.bytes - a.bytes).slice(0, 5).map((i) => `${new URL(i.url).pathname} ${i.bytes}`).join(', '));
