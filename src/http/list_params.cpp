@@ -11,21 +11,12 @@
 namespace gapfill::http {
 namespace {
 
-std::optional<double> parse_double(std::string_view text) {
-  double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
-    return std::nullopt;
-  }
-  return value;
-}
-
 // "LAT,LON" as a point on the globe; nullopt for anything else.
 std::optional<geo::Point> parse_point(std::string_view text) {
   const auto comma = text.find(',');
   if (comma == std::string_view::npos) return std::nullopt;
-  const auto lat = parse_double(text.substr(0, comma));
-  const auto lon = parse_double(text.substr(comma + 1));
+  const auto lat = parse_number(text.substr(0, comma));
+  const auto lon = parse_number(text.substr(comma + 1));
   if (!lat || !lon || !geo::is_valid({*lat, *lon})) return std::nullopt;
   return geo::Point{*lat, *lon};
 }
@@ -63,7 +54,7 @@ Result<domain::ListQuery> parse_list_params(const Request& request) {
         errors[name] = Message{"error.near", {}};
       }
     } else if (name == "radius_km") {
-      const auto radius = parse_double(value);
+      const auto radius = parse_number(value);
       if (!radius || *radius <= 0 || *radius > limits::kListRadiusMaxKm) {
         errors[name] = Message{"error.number_positive_max",
                                {{"max", fmt::format("{}", limits::kListRadiusMaxKm)}}};

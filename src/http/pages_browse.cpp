@@ -10,6 +10,7 @@
 
 #include "base/limits.hpp"
 #include "http/error_response.hpp"
+#include "http/page_parts.hpp"
 #include "http/pages.hpp"
 #include "http/query.hpp"
 
@@ -24,15 +25,6 @@ struct BrowseQuery {
   std::optional<int> radius_km;
   bool near_visitor = false;  // measured from the visitor, not the network's centre
 };
-
-std::optional<double> parse_double(const std::string& text) {
-  double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
-    return std::nullopt;
-  }
-  return value;
-}
 
 // What the page's filters ask for. A person's browser sends what the form
 // offers; anything else (a hand-edited address) is ignored, not refused.
@@ -51,12 +43,12 @@ BrowseQuery read_query(const std::map<std::string, std::string>& params, const N
     query.list.category = category;
   }
   query.list.urgency = parse_urgency(get("urgency"));
-  const auto radius = parse_double(get("radius_km"));
+  const auto radius = parse_number(get("radius_km"));
   if (radius &&
       std::find(kRadiiKm.begin(), kRadiiKm.end(), static_cast<int>(*radius)) != kRadiiKm.end()) {
     query.radius_km = static_cast<int>(*radius);
   }
-  const auto lat = parse_double(get("lat")), lon = parse_double(get("lon"));
+  const auto lat = parse_number(get("lat")), lon = parse_number(get("lon"));
   geo::Point from = network.area.centre;
   if (lat && lon && geo::is_valid({*lat, *lon})) {
     from = {*lat, *lon};
@@ -77,10 +69,6 @@ BrowseQuery read_query(const std::map<std::string, std::string>& params, const N
     }
   }
   return query;
-}
-
-const char* selected(bool on) {
-  return on ? "selected" : "";
 }
 
 // The address of this listing from another cursor (none: the first page).
@@ -117,19 +105,10 @@ Response render(const WebContext& web, PageRequest& visitor, const Network& netw
   data.SetValue("CENTRE_LON", fmt::format("{:.4f}", network.area.centre.lon));
   data.SetValue("TILE_URL", web.options.tile_url);
   data.SetValue("TILE_ATTRIBUTION", web.options.tile_attribution);
-  data.SetValue("REQUEST_SELECTED", selected(query.list.kind == PostKind::kRequest));
-  data.SetValue("OFFER_SELECTED", selected(query.list.kind == PostKind::kOffer));
-  data.SetValue("TODAY_SELECTED", selected(query.list.urgency == Urgency::kToday));
-  data.SetValue("WEEK_SELECTED", selected(query.list.urgency == Urgency::kWeek));
-  data.SetValue("FLEXIBLE_SELECTED", selected(query.list.urgency == Urgency::kFlexible));
+  fill_filter_options(data, visitor, categories, query.list.category, query.list.urgency,
+                      query.list.kind);
   data.SetValue("DISTANCE_HINT", visitor.text(query.near_visitor ? "browse.distance_from_you"
                                                                  : "browse.distance_from_centre"));
-  for (const Category& category : categories) {
-    auto* option = data.AddSectionDictionary("CATEGORY_OPTION");
-    option->SetValue("KEY", category.key);
-    option->SetValue("LABEL", visitor.category_label(categories, category.key));
-    option->SetValue("SELECTED", selected(query.list.category == category.key));
-  }
   for (int km : kRadiiKm) {
     auto* option = data.AddSectionDictionary("RADIUS_OPTION");
     option->SetIntValue("KM", km);
@@ -178,10 +157,8 @@ Response render(const WebContext& web, PageRequest& visitor, const Network& netw
 Response browse(const WebContext& web, Request& request) {
   PageRequest visitor(web, request);
   const std::string& slug = request.params.at("slug");
-  const auto network = web.services.networks().find(slug);
-  if (!network) return error_page(visitor, 404);
-  const auto categories = web.services.networks().categories(slug);
-  if (!categories) return error_page(visitor, status_for(categories.error().code));
+  const auto loaded = load_network(visitor, slug);
+  if (!loaded) return loaded.error();
   auto params = parse_query(request.query);
   if (!params) params = std::map<std::string, std::string>{};
   // The version is read before the page, so a page is never kept under a
@@ -195,7 +172,7 @@ Response browse(const WebContext& web, Request& request) {
     response.body = *cached;
     return visitor.finish(std::move(response));
   }
-  Response response = render(web, visitor, *network, *categories, *params);
+  Response response = render(web, visitor, loaded->network, loaded->categories, *params);
   if (response.status == 200) web.page_cache.store(key, *version, response.body);
   return response;
 }

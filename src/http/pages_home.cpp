@@ -18,15 +18,6 @@ namespace {
 
 constexpr std::size_t kSearchMaxChars = 100;
 
-std::optional<double> parse_coordinate(const std::string& text) {
-  double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
-    return std::nullopt;
-  }
-  return value;
-}
-
 std::string lower(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(),
@@ -66,7 +57,7 @@ Response home(const WebContext& web, Request& request) {
     }
     const auto lat = params->find("lat"), lon = params->find("lon");
     if (lat != params->end() && lon != params->end() && !lat->second.empty()) {
-      const auto a = parse_coordinate(lat->second), b = parse_coordinate(lon->second);
+      const auto a = parse_number(lat->second), b = parse_number(lon->second);
       if (a && b && geo::is_valid({*a, *b})) {
         here = geo::Point{*a, *b};
         data.SetValue("LAT", lat->second);

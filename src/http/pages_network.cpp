@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "http/error_response.hpp"
+#include "http/page_parts.hpp"
 #include "http/pages.hpp"
 #include "http/qr_svg.hpp"
 
@@ -28,11 +29,12 @@ std::string language_names(const PageRequest& visitor, const Network& network) {
 Response network_home(const WebContext& web, Request& request) {
   PageRequest visitor(web, request);
   const std::string& slug = request.params.at("slug");
-  const auto network = web.services.networks().find(slug);
-  if (!network) return error_page(visitor, 404);
-  const auto categories = web.services.networks().categories(slug);
+  const auto loaded = load_network(visitor, slug);
+  if (!loaded) return loaded.error();
+  const Network* network = &loaded->network;
+  const std::vector<Category>* categories = &loaded->categories;
   const auto summary = web.services.networks().summary(slug);
-  if (!categories || !summary) return error_page(visitor, 500);
+  if (!summary) return error_page(visitor, 500);
   Page page(visitor, "network");
   page.set_title(network->name);
   page.set_network(*network);

@@ -9,6 +9,7 @@
 #include "http/api_support.hpp"
 #include "http/cookies.hpp"
 #include "http/error_response.hpp"
+#include "http/page_parts.hpp"
 #include "http/pages.hpp"
 #include "http/post_form.hpp"
 #include "http/query.hpp"
@@ -51,33 +52,11 @@ Response sign_in_page(const WebContext& web, PageRequest& visitor, const Network
   return page.finish(status);
 }
 
-std::string contact_line(const PageRequest& visitor, const Contact& contact) {
-  std::vector<std::string> parts;
-  for (const std::string* part : {&contact.name, &contact.phone, &contact.email}) {
-    if (!part->empty()) parts.push_back(*part);
-  }
-  parts.push_back(visitor.text("contact." + std::string(to_string(contact.method))));
-  return fmt::format("{}", fmt::join(parts, " · "));
-}
-
 std::string waiting_text(const PageRequest& visitor, UnixSeconds since, UnixSeconds now) {
   const UnixSeconds hours = std::max<UnixSeconds>(0, now - since) / 3600;
   if (hours < 48)
     return visitor.format("organize.waiting_hours", {{"hours", std::to_string(hours)}});
   return visitor.format("organize.waiting_days", {{"days", std::to_string(hours / 24)}});
-}
-
-const char* selected(bool on) {
-  return on ? "selected" : "";
-}
-
-std::optional<std::string> done_notice(const PageRequest& visitor, const std::string& query) {
-  for (const char* done : {"matched", "completed", "cancelled", "closed", "duplicate"}) {
-    if (query.find(std::string("done=") + done) != std::string::npos) {
-      return visitor.text(std::string("organize.done_") + done);
-    }
-  }
-  return std::nullopt;
 }
 
 Response dashboard(const WebContext& web, Request& request) {
@@ -117,20 +96,12 @@ Response dashboard(const WebContext& web, Request& request) {
   const std::string csrf = visitor.csrf_token();
   data.SetValue("SLUG", slug);
   data.SetValue("CSRF", csrf);
-  data.SetValue("REQUEST_SELECTED", selected(filter.kind == PostKind::kRequest));
-  data.SetValue("OFFER_SELECTED", selected(filter.kind == PostKind::kOffer));
-  data.SetValue("TODAY_SELECTED", selected(filter.urgency == Urgency::kToday));
-  data.SetValue("WEEK_SELECTED", selected(filter.urgency == Urgency::kWeek));
-  data.SetValue("FLEXIBLE_SELECTED", selected(filter.urgency == Urgency::kFlexible));
+  fill_filter_options(data, visitor, *categories, filter.category, filter.urgency, filter.kind);
   data.SetValue("OPEN_SELECTED", selected(get("status") == "open"));
   data.SetValue("MATCHED_SELECTED", selected(get("status") == "matched"));
-  for (const Category& category : *categories) {
-    auto* option = data.AddSectionDictionary("CATEGORY_OPTION");
-    option->SetValue("KEY", category.key);
-    option->SetValue("LABEL", visitor.category_label(*categories, category.key));
-    option->SetValue("SELECTED", selected(filter.category == category.key));
-  }
-  if (const auto notice = done_notice(visitor, request.query)) {
+  if (const auto notice =
+          done_notice(visitor, request.query, "organize.done_",
+                      {"matched", "completed", "cancelled", "closed", "duplicate"})) {
     data.SetValueAndShowSection("MESSAGE", *notice, "DONE");
   }
   if (request.query.find("conflict=1") != std::string::npos) {
@@ -162,7 +133,7 @@ Response dashboard(const WebContext& web, Request& request) {
     if (!post.details.empty()) item->SetValueAndShowSection("TEXT", post.details, "DETAILS");
     if (!post.location_text.empty())
       item->SetValueAndShowSection("TEXT", post.location_text, "PLACE");
-    item->SetValue("CONTACT", contact_line(visitor, post.contact));
+    item->SetValue("CONTACT", contact_text(visitor, post.contact));
     for (const Match& match : queued.matches) {
       auto* shown = item->AddSectionDictionary("MATCH");
       shown->SetIntValue("MATCH_ID", match.id);

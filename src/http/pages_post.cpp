@@ -7,6 +7,7 @@
 #include "base/local_time.hpp"
 #include "http/api_support.hpp"
 #include "http/error_response.hpp"
+#include "http/page_parts.hpp"
 #include "http/pages.hpp"
 #include "http/post_form.hpp"
 
@@ -15,27 +16,6 @@ namespace {
 
 std::string private_base(PostId id, const std::string& token) {
   return "/p/" + std::to_string(id) + "/k/" + token;
-}
-
-std::string contact_text(const PageRequest& visitor, const Contact& contact) {
-  std::vector<std::string> parts;
-  if (!contact.name.empty()) parts.push_back(contact.name);
-  if (!contact.phone.empty()) parts.push_back(contact.phone);
-  if (!contact.email.empty()) parts.push_back(contact.email);
-  std::string text = fmt::format("{}", fmt::join(parts, " · "));
-  // Until messages through the site exist, the organizers connect the two.
-  const std::string method = visitor.text(
-      contact.method == ContactMethod::kSite ? "post.contact_via_organizers"
-                                             : "contact." + std::string(to_string(contact.method)));
-  return text.empty() ? method : text + " (" + method + ")";
-}
-
-std::string volunteer_text(const PageRequest& visitor, const Volunteer& volunteer) {
-  std::vector<std::string> ways;
-  if (!volunteer.phone.empty()) ways.push_back(volunteer.phone);
-  if (!volunteer.email.empty()) ways.push_back(volunteer.email);
-  return visitor.format("post.volunteer", {{"name", volunteer.name},
-                                           {"contact", fmt::format("{}", fmt::join(ways, " · "))}});
 }
 
 std::string window_text(const PageRequest& visitor, const Post& post, const Network& network) {
@@ -157,16 +137,6 @@ Response public_post(const WebContext& web, Request& request) {
   return page.finish();
 }
 
-// The notice a finished action leaves (?done=closed), from a fixed list.
-std::optional<std::string> done_notice(const PageRequest& visitor, const std::string& query) {
-  for (const char* done : {"closed", "edited", "accepted", "completed", "cancelled"}) {
-    if (query.find(std::string("done=") + done) != std::string::npos) {
-      return visitor.text(std::string("post.done_") + done);
-    }
-  }
-  return std::nullopt;
-}
-
 Response private_post(const WebContext& web, Request& request) {
   PageRequest visitor(web, request);
   const auto id = path_id(request, "id", "Post");
@@ -185,7 +155,8 @@ Response private_post(const WebContext& web, Request& request) {
   if (request.query == "new=1") {
     data.SetValueAndShowSection("LINK", visitor.absolute_url(base), owner ? "CREATED" : "CLAIMED");
   }
-  if (const auto notice = done_notice(visitor, request.query)) {
+  if (const auto notice = done_notice(visitor, request.query, "post.done_",
+                                      {"closed", "edited", "accepted", "completed", "cancelled"})) {
     data.SetValueAndShowSection("MESSAGE", *notice, "DONE");
   }
   if (request.query.find("conflict=1") != std::string::npos) {

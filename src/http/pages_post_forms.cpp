@@ -3,6 +3,7 @@
 // or shows the form again with what was typed and each problem beside its field.
 
 #include "http/error_response.hpp"
+#include "http/page_parts.hpp"
 #include "http/pages.hpp"
 #include "http/post_form.hpp"
 
@@ -26,34 +27,34 @@ std::string form_path(const std::string& slug, PostFormKind kind) {
 Response show_form(const WebContext& web, Request& request, PostFormKind kind) {
   PageRequest visitor(web, request);
   const std::string& slug = request.params.at("slug");
-  const auto network = web.services.networks().find(slug);
-  if (!network) return error_page(visitor, 404);
-  const auto categories = web.services.networks().categories(slug);
-  if (!categories) return error_page(visitor, status_for(categories.error().code));
+  const auto loaded = load_network(visitor, slug);
+  if (!loaded) return loaded.error();
+  const Network& network = loaded->network;
+  const std::vector<Category>& categories = loaded->categories;
   Page page(visitor, "post_form");
-  fill_post_form(page, visitor, *network, *categories, kind, form_path(slug, kind), {});
+  fill_post_form(page, visitor, network, categories, kind, form_path(slug, kind), {});
   return page.finish();
 }
 
 Response submit_form(const WebContext& web, Request& request, PostFormKind kind) {
   PageRequest visitor(web, request);
   const std::string& slug = request.params.at("slug");
-  const auto network = web.services.networks().find(slug);
-  if (!network) return error_page(visitor, 404);
-  const auto categories = web.services.networks().categories(slug);
-  if (!categories) return error_page(visitor, status_for(categories.error().code));
+  const auto loaded = load_network(visitor, slug);
+  if (!loaded) return loaded.error();
+  const Network& network = loaded->network;
+  const std::vector<Category>& categories = loaded->categories;
   const auto form = Form::parse(request.body);
   if (!form) return error_page(visitor, 400);
   const auto again = [&](int status, PostFormState state) {
     Page page(visitor, "post_form");
     state.typed = &*form;
-    fill_post_form(page, visitor, *network, *categories, kind, form_path(slug, kind), state);
+    fill_post_form(page, visitor, network, categories, kind, form_path(slug, kind), state);
     return page.finish(status);
   };
   if (!visitor.csrf_valid(*form)) {
     return again(403, PostFormState::with_message(nullptr, visitor.text("form.csrf_expired")));
   }
-  const auto created = web.services.posts().create(slug, read_post_form(*form, kind, *network));
+  const auto created = web.services.posts().create(slug, read_post_form(*form, kind, network));
   if (!created) {
     if (created.error().code == ErrorCode::kInvalid) {
       return again(422, PostFormState::with_errors(nullptr, created.error().fields));

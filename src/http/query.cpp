@@ -1,5 +1,7 @@
 #include "http/query.hpp"
 
+#include <charconv>
+#include <cmath>
 #include <optional>
 
 namespace gapfill::http {
@@ -15,6 +17,15 @@ int hex_value(char c) {
 }
 
 }  // namespace
+
+std::optional<double> parse_number(std::string_view text) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
 
 std::string percent_encode(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";

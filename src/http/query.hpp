@@ -14,6 +14,9 @@ namespace gapfill::http {
 // name, or more than kMaxQueryParams parameters.
 Result<std::map<std::string, std::string>> parse_query(std::string_view query);
 
+// A finite decimal number, the whole of `text`; nullopt otherwise.
+std::optional<double> parse_number(std::string_view text);
+
 // Encodes everything but unreserved characters (A-Z a-z 0-9 - . _ ~) as %XX.
 std::string percent_encode(std::string_view text);
 
