@@ -91,7 +91,7 @@ if (( uncached )); then
   stop_process "$uncached_pid"
 fi
 stop_process "$nginx_pid"
-if (( perf_run )); then bench_perf "$main_pid" "$gapfill_url" "$out/perf-gapfill.txt"; fi
+if (( perf_run )); then bench_perf "$main_pid" "$gapfill_url" gapfill; fi
 stop_process "$main_pid"
 
 # ---------------------------------------------------------------- 7. report

@@ -107,9 +107,9 @@ peak_kib=$(cat "$work"/rss-gapfill-*.txt | sort -n | tail -1)
 hwm_kib=$(status_kib "$main_pid" VmHWM)
 stop_process "$nginx_pid"
 if (( perf_run )); then
-  bench_perf "$main_pid" "${url_of[gapfill-filtered]}" "$work/perf-cached.txt"
+  bench_perf "$main_pid" "${url_of[gapfill-filtered]}" cached
   if (( uncached )); then
-    bench_perf "$uncached_pid" "${url_of[uncached-filtered]}" "$work/perf-uncached.txt"
+    bench_perf "$uncached_pid" "${url_of[uncached-filtered]}" uncached
   fi
 fi
 if (( uncached )); then
@@ -152,6 +152,8 @@ stop_process "$main_pid"
     row "throughput, median (req/s)" "$(median_of "$g" 2)" "$u_rps" "$(median_of "$n" 2)" "" ""
     row "throughput ratio to nginx" "$ratio" "$u_ratio" "" ">= $target_ratio" \
       "$(verdict "$ratio" ">=" "$target_ratio")$u_verdict"
+    row "  median of per-round ratios" "$(round_ratio_of "$g" "$n")" \
+      "$( (( uncached )) && round_ratio_of "$u" "$n" || echo -)" "" "" ""
     row "p99 latency, median (ms)" "$(median_of "$g" 3)" "$u_p99" "$(median_of "$n" 3)" "" ""
   done
   echo

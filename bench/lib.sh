@@ -427,32 +427,46 @@ median_of() { awk -v t="$1" -v f="$2" '$1 == t { print $f }' "$work/medians.txt"
 ratio_of() {  # target reference: median throughput ratio
   awk -v g="$(median_of "$1" 2)" -v n="$(median_of "$2" 2)" 'BEGIN { printf("%.3f", (n > 0 ? g / n : 0)) }'
 }
+# The median of the per-round ratios (each run against the reference run of
+# the same round): steadier than the ratio of medians when the machine's
+# speed drifts between rounds.
+round_ratio_of() {  # target reference
+  local -a mine theirs ratios=()
+  read -r -a mine <<<"${rps_runs[$1]}"
+  read -r -a theirs <<<"${rps_runs[$2]}"
+  local i
+  for i in "${!mine[@]}"; do
+    ratios+=("$(awk -v g="${mine[$i]}" -v n="${theirs[$i]:-0}" 'BEGIN { printf("%.3f", (n > 0 ? g / n : 0)) }')")
+  done
+  printf '%.3f' "$(median "${ratios[@]}")"
+}
 peak_rss_kib() {  # target: the highest sampled VmRSS
   sort -n "$work/rss-$1.txt" 2>/dev/null | tail -1
 }
 
-# One more run against a gapfill under `perf record` (not counted); its
-# hottest functions go to the given file.
-bench_perf() {  # pid url summary_file
-  local pid=$1 url=$2 summary=$3 perf_pid
+# One more run against a gapfill under `perf record` (not counted): the
+# profile in $work/perf-<tag>.data, its hottest functions in
+# $work/perf-<tag>.txt, wrk's report in $work/wrk-perf-<tag>.txt.
+bench_perf() {  # pid url tag
+  local pid=$1 url=$2 tag=$3 perf_pid
   if ! command -v perf >/dev/null; then
     say "BENCH_PERF=1 but perf is not installed (linux-perf); skipped"
     return 0
   fi
-  say "one more gapfill run under perf, not counted"
-  rm -f "$work/perf-gapfill.data" "$work/perf-gapfill.data.old"
-  perf record -F 499 -g -p "$pid" -o "$work/perf-gapfill.data" -- sleep "$duration" \
+  say "one more run of gapfill ($tag) under perf, not counted"
+  rm -f "$work/perf-$tag.data" "$work/perf-$tag.data.old"
+  perf record -F 499 -g -p "$pid" -o "$work/perf-$tag.data" -- sleep "$duration" \
     >/dev/null 2>&1 &
   perf_pid=$!
   started_pids+=("$perf_pid")
   sleep 0.5
   timeout --kill-after=10 $(( duration + 60 )) wrk -t"$threads" -c"$connections" \
-    -d"${duration}s" --timeout 10s "${wrk_extra[@]}" "$url" >"$work/wrk-perf.txt" || true
+    -d"${duration}s" --timeout 10s "${wrk_extra[@]}" "$url" >"$work/wrk-perf-$tag.txt" || true
   wait "$perf_pid" 2>/dev/null || true
   forget_pid "$perf_pid"
-  perf report -i "$work/perf-gapfill.data" --no-children --sort dso,sym -g none --stdio \
-    2>/dev/null | grep -E '^ +[0-9]' | head -60 >"$summary" || true
-  say "hottest gapfill functions: $summary"
+  perf report -i "$work/perf-$tag.data" --no-children --sort dso,sym -g none --stdio \
+    2>/dev/null | grep -E '^ +[0-9]' | head -60 >"$work/perf-$tag.txt" || true
+  say "hottest gapfill functions: $work/perf-$tag.txt"
 }
 
 cpu_model() { awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo; }
