@@ -30,6 +30,7 @@ configure:
 
 bench: build
 	bench/api.sh
+	bench/browse.sh
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
