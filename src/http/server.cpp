@@ -39,9 +39,52 @@ Request to_request(const restinio::request_handle_t& handle) {
   return request;
 }
 
+// The reason phrase of the statuses Gapfill answers with.
+const char* reason_phrase(int status) {
+  switch (status) {
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 303:
+      return "See Other";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "-";
+  }
+}
+
 void send(const restinio::request_handle_t& handle, Response response) {
   auto builder = handle->create_response(restinio::http_status_line_t{
-      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, "-"});
+      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+      reason_phrase(response.status)});
   builder.append_header(restinio::http_field::content_type, response.content_type);
   for (auto& [name, value] : response.headers) builder.append_header(name, std::move(value));
   builder.set_body(std::move(response.body));
