@@ -96,6 +96,13 @@ void Application::sweep_loop() {
     } else if (*expired > 0) {
       spdlog::info("sweep expired_posts={}", *expired);
     }
+    // Retention: counts only in the log, never what was erased.
+    const auto erased = services_->posts().erase_expired_personal_data();
+    if (!erased) {
+      spdlog::error("sweep erasure_failed what=\"{}\"", erased.error().message);
+    } else if (*erased > 0) {
+      spdlog::info("sweep erased_posts={}", *erased);
+    }
     lock.lock();
     sweep_wakeup_.wait_for(lock, interval, [this] { return stopping_; });
   }

@@ -142,6 +142,20 @@ int expire(const CommonFlags& flags) {
   return 0;
 }
 
+int purge(const CommonFlags& flags) {
+  auto config = build_config(flags);
+  if (!config) return report(config.error());
+  auto store = open_store(config->db_path);
+  if (!store) return report(store.error());
+  SystemClock clock;
+  domain::Services services(**store, clock);
+  if (auto loaded = services.load(); !loaded) return report(loaded.error());
+  const auto erased = services.posts().erase_expired_personal_data();
+  if (!erased) return report(erased.error());
+  std::cout << "Erased the personal data of " << *erased << " closed posts.\n";
+  return 0;
+}
+
 int organizer_key(const CommonFlags& flags, const std::string& network_slug,
                   const std::string& label) {
   auto config = build_config(flags);
@@ -189,6 +203,10 @@ int run_command_line(int argc, char** argv) {
   auto* expire_command = cli.add_subcommand("expire", "Close open posts whose time has passed");
   add_common_flags(*expire_command, flags);
 
+  auto* purge_command = cli.add_subcommand(
+      "purge", "Erase personal data of posts closed longer than their network's retention days");
+  add_common_flags(*purge_command, flags);
+
   std::string network_slug;
   std::string key_label;
   auto* organizer_key_command =
@@ -208,6 +226,7 @@ int run_command_line(int argc, char** argv) {
   if (migrate_command->parsed()) return migrate(flags);
   if (demo_command->parsed()) return demo(flags, if_empty);
   if (expire_command->parsed()) return expire(flags);
+  if (purge_command->parsed()) return purge(flags);
   if (organizer_key_command->parsed()) return organizer_key(flags, network_slug, key_label);
   std::cout << "gapfill " << GAPFILL_VERSION << "\n";
   return 0;

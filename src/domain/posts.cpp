@@ -13,6 +13,7 @@ namespace gapfill::domain {
 namespace {
 
 constexpr int kExpiryBatchPosts = 200;
+constexpr int kErasureBatchPosts = 200;
 
 // kUnauthorized without a token, kForbidden with a wrong one.
 std::unexpected<Error> refuse(const std::string& token) {
@@ -221,6 +222,27 @@ Result<int> PostService::expire_due() {
         }));
     expired += batch;
     if (batch < kExpiryBatchPosts) return expired;
+  }
+}
+
+Result<int> PostService::erase_expired_personal_data() {
+  int erased = 0;
+  for (;;) {
+    const UnixSeconds now = services_.now();
+    int batch = 0;
+    // Nothing goes into `changed`: erased posts are fulfilled or closed, and
+    // the read model holds live posts only.
+    TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
+      batch = 0;
+      for (PostId id : TRY(transaction.posts().posts_due_for_erasure(now, kErasureBatchPosts))) {
+        TRY_STATUS(transaction.posts().erase_personal_data(id, now));
+        TRY(transaction.matches().erase_personal_data_for_post(id));
+        ++batch;
+      }
+      return Status{};
+    }));
+    erased += batch;
+    if (batch < kErasureBatchPosts) return erased;
   }
 }
 

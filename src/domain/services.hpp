@@ -107,6 +107,11 @@ class PostService {
   Result<std::uint64_t> listing_version(const std::string& network_slug);
   // Closes every open post whose time has passed; returns how many.
   Result<int> expire_due();
+  // Erases the personal data of every fulfilled or closed post whose
+  // network's retention days have passed since it closed, and of its
+  // matches; returns how many posts. Titles, counts and history stay, and
+  // the read model is untouched (such posts are not live).
+  Result<int> erase_expired_personal_data();
 
  private:
   friend class OrganizerService;  // enters posts on someone's behalf (intake)

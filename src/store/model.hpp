@@ -106,6 +106,9 @@ struct Post {
   std::string manage_token_hash;       // hex; the token itself is never stored
   std::optional<PostId> duplicate_of;  // the live post this one repeats (closed as duplicate)
   bool entered_by_organizer = false;   // an organizer entered it for someone (intake)
+  // When the retention sweep erased its personal data (details, location,
+  // contact, ride areas and needs); set by the store alone.
+  std::optional<UnixSeconds> personal_data_erased_at;
 };
 
 // The person who claimed a request without posting an offer.

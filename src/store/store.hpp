@@ -70,6 +70,16 @@ class PostRepository {
   // Ids of open posts that are due to expire at `now`: their window has
   // ended, or they are older than their network's post expiry days.
   virtual Result<std::vector<PostId>> expired_open_posts(UnixSeconds now, int limit) = 0;
+  // Ids of fulfilled or closed posts whose personal data is due for erasure
+  // at `now`: their last change (the move to fulfilled or closed; such posts
+  // change no more) is older than their network's retention days, and they
+  // were not erased yet. At most `limit`, in no promised order.
+  virtual Result<std::vector<PostId>> posts_due_for_erasure(UnixSeconds now, int limit) = 0;
+  // Empties the post's personal data (details, location text, contact name,
+  // e-mail and phone, ride areas and accessibility needs) and records `at`
+  // as its personal_data_erased_at; the rest, updated_at included, stays.
+  // kNotFound when there is no such post.
+  virtual Status erase_personal_data(PostId id, UnixSeconds at) = 0;
   // The organizer's queue: posts matching the filter, most urgent first
   // (today, week, flexible), then longest waiting (waiting_since ascending),
   // then id; `limit` of them after skipping `offset`.
@@ -92,6 +102,10 @@ class MatchRepository {
   virtual Status update(const Match& match) = 0;
   // Every match of a post, as request or as offer, oldest first.
   virtual Result<std::vector<Match>> list_for_post(PostId post_id) = 0;
+  // Empties the volunteer's name, e-mail and phone and the note of every
+  // match of the post (as request or as offer); status, quantity and times
+  // stay. Returns how many matches there were.
+  virtual Result<int> erase_personal_data_for_post(PostId post_id) = 0;
 };
 
 class EventRepository {

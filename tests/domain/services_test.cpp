@@ -182,6 +182,91 @@ TEST_F(ServicesTest, TheReadModelIsRebuiltFromTheStore) {
   EXPECT_EQ(reloaded.posts().list("riverside", query)->items.size(), 5u);
 }
 
+// A request with every kind of personal data, in `network`.
+CreatedPost private_request(Services& services, const std::string& network) {
+  PostDraft draft;
+  draft.kind = PostKind::kRequest;
+  draft.category = "food";
+  draft.title = "Groceries";
+  draft.details = "Third floor, no elevator";
+  draft.location_text = "12 Pine Street";
+  draft.contact = ContactDraft{"Sam", "sam@example.org", "+1 406 555 0100", ContactMethod::kPhone};
+  auto created = services.posts().create(network, draft);
+  EXPECT_TRUE(created) << created.error().message;
+  return *created;
+}
+
+TEST_F(ServicesTest, RetentionErasesPersonalDataOfPostsClosedLongerThanTheirNetworksRetention) {
+  NetworkDraft hillside;
+  hillside.slug = "hillside";
+  hillside.name = "Hillside";
+  hillside.lat = 46.0;
+  hillside.lon = -114.0;
+  hillside.radius_km = 10;
+  hillside.retention_days = 7;
+  ASSERT_TRUE(services_->networks().create(hillside));
+
+  const auto fulfilled = private_request(*services_, "riverside");  // retention 30 (default)
+  const auto claim = services_->matches().claim(fulfilled.post.id, volunteer()).value();
+  ASSERT_TRUE(services_->matches().complete(claim.match.id, claim.match_token));
+  const auto withdrawn = private_request(*services_, "riverside");
+  ASSERT_TRUE(services_->posts().close(withdrawn.post.id, withdrawn.manage_token, {}));
+  const auto soon = private_request(*services_, "hillside");  // retention 7
+  const auto soon_claim = services_->matches().claim(soon.post.id, volunteer()).value();
+  ASSERT_TRUE(services_->matches().complete(soon_claim.match.id, soon.manage_token));
+  const auto open = private_request(*services_, "riverside");
+  const auto matched = private_request(*services_, "riverside");
+  ASSERT_TRUE(services_->matches().claim(matched.post.id, volunteer()));
+  ASSERT_EQ(status_of(fulfilled.post.id), PostStatus::kFulfilled);
+  const auto details_of = [&](const CreatedPost& created) {
+    return services_->posts().view(created.post.id, created.manage_token)->post.details;
+  };
+
+  clock_.advance(8 * kSecondsPerDay);
+  const NetworkSummary hillside_before = services_->networks().summary("hillside").value();
+  EXPECT_EQ(hillside_before.fulfilled_last_30_days, 1);
+  EXPECT_EQ(services_->posts().erase_expired_personal_data().value(), 1);
+  EXPECT_EQ(details_of(soon), "");
+  EXPECT_EQ(services_->networks().summary("hillside")->fulfilled_last_30_days, 1);
+  EXPECT_EQ(details_of(withdrawn), "Third floor, no elevator");
+
+  clock_.advance(21 * kSecondsPerDay);  // 29 days after closing: kept
+  EXPECT_EQ(services_->posts().erase_expired_personal_data().value(), 0);
+  EXPECT_EQ(details_of(fulfilled), "Third floor, no elevator");
+
+  clock_.advance(2 * kSecondsPerDay);  // 31 days
+  const NetworkSummary before = services_->networks().summary("riverside").value();
+  const std::size_t live = services_->index().size();
+  EXPECT_EQ(services_->posts().erase_expired_personal_data().value(), 2);
+  EXPECT_EQ(services_->posts().erase_expired_personal_data().value(), 0);  // nothing new
+
+  const PostView erased =
+      services_->posts().view(fulfilled.post.id, fulfilled.manage_token).value();
+  EXPECT_EQ(erased.post.details, "");
+  EXPECT_EQ(erased.post.location_text, "");
+  EXPECT_TRUE(erased.post.contact.empty());
+  EXPECT_EQ(erased.post.title, "Groceries");
+  EXPECT_EQ(erased.post.status, PostStatus::kFulfilled);
+  EXPECT_EQ(erased.post.personal_data_erased_at, clock_.now());
+  ASSERT_EQ(erased.matches.size(), 1u);
+  EXPECT_EQ(erased.matches[0].volunteer->name, "");
+  EXPECT_EQ(erased.matches[0].volunteer->email, "");
+  EXPECT_EQ(details_of(withdrawn), "");
+  // Live posts keep everything, whatever their age; counts do not change.
+  EXPECT_EQ(details_of(open), "Third floor, no elevator");
+  const PostView still_matched =
+      services_->posts().view(matched.post.id, matched.manage_token).value();
+  EXPECT_EQ(still_matched.post.contact.phone, "+1 406 555 0100");
+  EXPECT_EQ(still_matched.matches[0].volunteer->name, "Alex");
+  const NetworkSummary after = services_->networks().summary("riverside").value();
+  EXPECT_EQ(after.fulfilled_last_30_days, before.fulfilled_last_30_days);
+  EXPECT_EQ(after.open_requests, before.open_requests);
+  EXPECT_EQ(after.open_requests_by_category, before.open_requests_by_category);
+  EXPECT_EQ(services_->index().size(), live);
+  EXPECT_EQ(listed(PostStatus::kFulfilled), 1u);
+  EXPECT_EQ(listed(PostStatus::kClosed), 1u);
+}
+
 // The field of a failed call, its message checked in every catalogue and
 // returned in English.
 template <typename T>

@@ -2,6 +2,7 @@
 // the poster and, once matched, the other side.
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <set>
 #include <string>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "support/api_test_helpers.hpp"
+#include "support/page_client.hpp"
 #include "support/test_server.hpp"
 
 namespace gapfill::testing {
@@ -116,6 +118,33 @@ TEST_F(PrivacyTest, AVolunteerLosesThePrivateViewWhenTheMatchIsCancelled) {
   ASSERT_EQ(after.status, 200);
   EXPECT_FALSE(after.json().contains("access"));
   expect_no_secrets(after.body, "GET with a cancelled match's token");
+}
+
+TEST_F(PrivacyTest, AnErasedPostStillShowsItsTitleAndNoPersonalData) {
+  const auto [id, token] = create_post(private_request());
+  const auto claimed = client->post(post_path(id) + "/claim", claim_body());
+  ASSERT_EQ(claimed.status, 201) << claimed.body;
+  ASSERT_EQ(client->post(post_path(id) + "/close", {{"reason", "withdrawn"}}, token).status, 200);
+  // Closed 40 days ago, past the network's 30 days of retention.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(server->db_path().c_str(), &db), SQLITE_OK);
+  const std::string age =
+      "UPDATE posts SET updated_at = updated_at - 40 * 86400 WHERE id = " + std::to_string(id);
+  EXPECT_EQ(sqlite3_exec(db, age.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  ASSERT_EQ(server->app().services().posts().erase_expired_personal_data().value(), 1);
+
+  for (const std::string& who : {token, std::string(claimed.json()["match_token"])}) {
+    const auto view = client->get(post_path(id), who);
+    ASSERT_EQ(view.status, 200) << view.body;
+    EXPECT_EQ(view.json()["title"], private_request()["title"]);
+    EXPECT_EQ(view.json()["status"], "closed");
+    expect_no_secrets(view.body, "GET of an erased post");
+  }
+  const auto page = PageClient(server->port()).get("/p/" + std::to_string(id) + "/k/" + token);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find(std::string(private_request()["title"])), std::string::npos);
+  expect_no_secrets(page.body, "the manage page of an erased post");
 }
 
 TEST_F(PrivacyTest, OnlyThePostersTokenReadsTheHistory) {

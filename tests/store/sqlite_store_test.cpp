@@ -89,5 +89,29 @@ TEST(SqliteStore, RefusesADatabaseFromANewerVersion) {
   EXPECT_NE(migrated.error().message.find("newer"), std::string::npos);
 }
 
+TEST(SqliteStore, TheRetentionSweepWalksItsPartialIndexNotThePostsTable) {
+  const std::string path = new_sqlite_file();
+  ASSERT_NE(open_sqlite(path), nullptr);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  // The query of SqlitePostRepository::posts_due_for_erasure.
+  sqlite3_stmt* statement = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "EXPLAIN QUERY PLAN SELECT p.id FROM networks n CROSS JOIN posts p"
+                               " WHERE p.network_id = n.id AND p.status IN ('fulfilled', 'closed')"
+                               " AND p.personal_data_erased_at IS NULL"
+                               " AND p.updated_at < ? - n.retention_days * 86400 LIMIT ?",
+                               -1, &statement, nullptr),
+            SQLITE_OK);
+  std::string plan;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    plan += reinterpret_cast<const char*>(sqlite3_column_text(statement, 3));
+    plan += "\n";
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  EXPECT_NE(plan.find("SEARCH p USING INDEX posts_awaiting_erasure"), std::string::npos) << plan;
+}
+
 }  // namespace
 }  // namespace gapfill::store::contract

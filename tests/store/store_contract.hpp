@@ -26,7 +26,7 @@ class StoreContract : public ::testing::TestWithParam<Backend> {
   void SetUp() override;
   std::unique_ptr<Store> reopen() { return GetParam().open(identity_); }
 
-  NetworkId add_network(const std::string& slug = "riverside");
+  NetworkId add_network(const std::string& slug = "riverside", int retention_days = 30);
   Post sample_post(NetworkId network, PostKind kind = PostKind::kRequest);
   PostId add_post(const Post& post);
 

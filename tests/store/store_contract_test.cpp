@@ -1,5 +1,6 @@
 #include "store/store_contract.hpp"
 
+#include <algorithm>
 #include <thread>
 
 namespace gapfill::store::contract {
@@ -10,14 +11,14 @@ void StoreContract::SetUp() {
   ASSERT_NE(store_, nullptr);
 }
 
-NetworkId StoreContract::add_network(const std::string& slug) {
+NetworkId StoreContract::add_network(const std::string& slug, int retention_days) {
   Network network;
   network.slug = slug;
   network.name = "Riverside Mutual Aid";
   network.area = {{46.87, -113.99}, 40};
   network.languages = {"en", "es"};
   network.timezone = "America/Denver";
-  network.retention_days = 30;
+  network.retention_days = retention_days;
   network.post_expiry_days = 30;
   network.created_at = 1790000000;
   const std::vector<Category> categories{{"food", 0, {{"en", "Food"}, {"es", "Comida"}}},
@@ -245,6 +246,130 @@ TEST_P(StoreContract, FindsExpiredOpenPosts) {
     EXPECT_EQ(TRY(transaction.posts().expired_open_posts(now, 10)),
               (std::vector<PostId>{old_id, window_id}));
     EXPECT_EQ(TRY(transaction.posts().expired_open_posts(now, 1)).size(), 1u);
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, FindsPostsDueForErasureByTheirNetworksRetention) {
+  const NetworkId riverside = add_network("riverside", 30);
+  const NetworkId hillside = add_network("hillside", 7);
+  const UnixSeconds now = 1790000000 + 100 * 86400;
+  const auto post_at = [&](NetworkId network, PostStatus status, UnixSeconds updated_at) {
+    Post post = sample_post(network);
+    post.status = status;
+    post.updated_at = updated_at;
+    return add_post(post);
+  };
+  const PostId closed_31_days = post_at(riverside, PostStatus::kClosed, now - 31 * 86400);
+  post_at(riverside, PostStatus::kFulfilled, now - 29 * 86400);
+  const PostId fulfilled_31_days = post_at(riverside, PostStatus::kFulfilled, now - 31 * 86400);
+  const PostId closed_8_days = post_at(hillside, PostStatus::kClosed, now - 8 * 86400);
+  post_at(hillside, PostStatus::kClosed, now - 6 * 86400);
+  post_at(riverside, PostStatus::kOpen, now - 90 * 86400);     // live posts are never due
+  post_at(riverside, PostStatus::kMatched, now - 90 * 86400);  //
+  const PostId erased = post_at(riverside, PostStatus::kClosed, now - 40 * 86400);
+  ASSERT_TRUE(store_->write(
+      [&](Transaction& t) { return t.posts().erase_personal_data(erased, now - 9 * 86400); }));
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    auto due = TRY(transaction.posts().posts_due_for_erasure(now, 10));
+    std::sort(due.begin(), due.end());
+    EXPECT_EQ(due, (std::vector<PostId>{closed_31_days, fulfilled_31_days, closed_8_days}));
+    EXPECT_EQ(TRY(transaction.posts().posts_due_for_erasure(now, 2)).size(), 2u);
+    EXPECT_TRUE(TRY(transaction.posts().posts_due_for_erasure(now - 20 * 86400, 10)).empty());
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, ErasesThePersonalDataOfAPostAndItsMatchesOnly) {
+  const NetworkId network = add_network();
+  Post post = sample_post(network);
+  post.category = "transport";
+  post.ride = Ride{"Northside", "Clinic", 1790003600, true, 2, {"wheelchair"}};
+  post.status = PostStatus::kFulfilled;
+  post.updated_at = 1790000500;
+  post.id = add_post(post);
+  const PostId offer = add_post(sample_post(network, PostKind::kOffer));
+  const PostId other = add_post(sample_post(network));
+  Match claim;
+  claim.network_id = network;
+  claim.request_id = post.id;
+  claim.volunteer = Volunteer{"Alex", "alex@example.org", "+1 406 555 0199"};
+  claim.quantity = 2;
+  claim.note = "Blue car";
+  claim.status = MatchStatus::kCompleted;
+  claim.token_hash = std::string(64, 'b');
+  claim.created_at = claim.updated_at = 1790000100;
+  Match paired = claim;
+  paired.offer_id = offer;
+  paired.volunteer.reset();
+  paired.status = MatchStatus::kCancelled;
+  Match elsewhere = claim;
+  elsewhere.request_id = other;
+  elsewhere.status = MatchStatus::kAccepted;
+  PostEvent event;
+  event.post_id = post.id;
+  event.network_id = network;
+  event.type = "status";
+  event.from_status = "matched";
+  event.to_status = "fulfilled";
+  event.at = 1790000500;
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    claim.id = TRY(transaction.matches().insert(claim));
+    paired.id = TRY(transaction.matches().insert(paired));
+    elsewhere.id = TRY(transaction.matches().insert(elsewhere));
+    return transaction.events().append(event);
+  }));
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    EXPECT_FALSE(TRY(transaction.posts().find(post.id)).personal_data_erased_at.has_value());
+    return {};
+  }));
+
+  const UnixSeconds at = 1793000000;
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    TRY_STATUS(transaction.posts().erase_personal_data(post.id, at));
+    EXPECT_EQ(TRY(transaction.matches().erase_personal_data_for_post(post.id)), 2);
+    EXPECT_EQ(transaction.posts().erase_personal_data(999, at).error().code, ErrorCode::kNotFound);
+    return {};
+  }));
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    const Post stored = TRY(transaction.posts().find(post.id));
+    EXPECT_EQ(stored.personal_data_erased_at, at);
+    EXPECT_EQ(stored.details, "");
+    EXPECT_EQ(stored.location_text, "");
+    EXPECT_TRUE(stored.contact.empty());
+    EXPECT_EQ(stored.contact.method, ContactMethod::kPhone);
+    EXPECT_EQ(stored.ride->pickup_area, "");
+    EXPECT_EQ(stored.ride->dropoff_area, "");
+    EXPECT_TRUE(stored.ride->accessibility_needs.empty());
+    // What counts and public pages use stays.
+    EXPECT_EQ(stored.title, post.title);
+    EXPECT_EQ(stored.category, "transport");
+    EXPECT_EQ(stored.kind, PostKind::kRequest);
+    EXPECT_EQ(stored.status, PostStatus::kFulfilled);
+    EXPECT_EQ(stored.quantity, post.quantity);
+    EXPECT_DOUBLE_EQ(stored.point.lat, post.point.lat);
+    EXPECT_EQ(stored.ride->passengers, 2);
+    EXPECT_EQ(stored.created_at, post.created_at);
+    EXPECT_EQ(stored.updated_at, post.updated_at);
+    EXPECT_EQ(stored.manage_token_hash, post.manage_token_hash);
+    EXPECT_EQ(TRY(transaction.events().list_for_post(post.id)).size(), 1u);
+    EXPECT_EQ(TRY(transaction.events().count_reaching_status(network, PostKind::kRequest,
+                                                             PostStatus::kFulfilled, 0)),
+              1);
+    const Match erased_claim = TRY(transaction.matches().find(claim.id));
+    EXPECT_EQ(erased_claim.volunteer->name, "");
+    EXPECT_EQ(erased_claim.volunteer->email, "");
+    EXPECT_EQ(erased_claim.volunteer->phone, "");
+    EXPECT_EQ(erased_claim.note, "");
+    EXPECT_EQ(erased_claim.status, MatchStatus::kCompleted);
+    EXPECT_EQ(erased_claim.quantity, 2);
+    EXPECT_EQ(erased_claim.token_hash, claim.token_hash);
+    EXPECT_EQ(TRY(transaction.matches().find(paired.id)).note, "");
+    // Other posts and their matches keep everything.
+    EXPECT_EQ(TRY(transaction.posts().find(other)).details, post.details);
+    EXPECT_EQ(TRY(transaction.posts().find(offer)).contact.name, "Sam");
+    EXPECT_EQ(TRY(transaction.matches().find(elsewhere.id)).volunteer->name, "Alex");
+    EXPECT_EQ(TRY(transaction.matches().find(elsewhere.id)).note, "Blue car");
     return {};
   }));
 }

@@ -82,6 +82,15 @@ Result<std::vector<Match>> SqliteMatchRepository::list_for_post(PostId post_id) 
   return matches;
 }
 
+Result<int> SqliteMatchRepository::erase_personal_data_for_post(PostId post_id) {
+  auto statement = TRY(db_.prepare(
+      "UPDATE matches SET volunteer_name = '', volunteer_email = '', volunteer_phone = '',"
+      " note = '' WHERE request_id = ? OR offer_id = ?"));
+  statement.bind(1, post_id).bind(2, post_id);
+  TRY_STATUS(statement.run());
+  return db_.changes();
+}
+
 Status SqliteEventRepository::append(const PostEvent& event) {
   auto statement = TRY(db_.prepare(
       "INSERT INTO post_events (post_id, network_id, match_id, type, from_status, to_status,"

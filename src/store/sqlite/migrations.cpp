@@ -138,7 +138,16 @@ CREATE TABLE settings (
 );
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations{kMigration1, kMigration2};
+// Retention: when a closed post's personal data was erased, and the index
+// the retention sweep walks (only posts that still hold personal data).
+constexpr std::string_view kMigration3 = R"sql(
+ALTER TABLE posts ADD COLUMN personal_data_erased_at INTEGER;
+
+CREATE INDEX posts_awaiting_erasure ON posts(network_id, updated_at)
+  WHERE status IN ('fulfilled', 'closed') AND personal_data_erased_at IS NULL;
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations{kMigration1, kMigration2, kMigration3};
 
 }  // namespace
 

@@ -13,6 +13,12 @@ constexpr const char* kPostColumns =
     " ride_passengers, ride_accessibility, status, close_reason, created_at, updated_at,"
     " waiting_since, manage_token_hash, duplicate_of, entered_by_organizer";
 
+// What a SELECT of whole posts reads: the written columns, then the one only
+// the retention sweep writes.
+std::string select_posts() {
+  return std::string("SELECT ") + kPostColumns + ", personal_data_erased_at";
+}
+
 Post read_post(const Statement& row) {
   Post post;
   post.id = row.int64(0);
@@ -49,6 +55,7 @@ Post read_post(const Statement& row) {
   post.manage_token_hash = row.text(29);
   post.duplicate_of = row.optional_int64(30);
   post.entered_by_organizer = row.int64(31) != 0;
+  post.personal_data_erased_at = row.optional_int64(32);
   return post;
 }
 
@@ -128,8 +135,7 @@ Result<PostId> SqlitePostRepository::insert(const Post& post) {
 }
 
 Result<Post> SqlitePostRepository::find(PostId id) {
-  auto statement =
-      TRY(db_.prepare(std::string("SELECT ") + kPostColumns + " FROM posts WHERE id = ?"));
+  auto statement = TRY(db_.prepare(select_posts() + " FROM posts WHERE id = ?"));
   statement.bind(1, id);
   if (!TRY(statement.step())) return not_found("Post");
   return read_post(statement);
@@ -155,8 +161,7 @@ Status SqlitePostRepository::update(const Post& post) {
 Result<std::vector<Post>> SqlitePostRepository::list_newest(const PostFilter& filter,
                                                             std::optional<NewestCursor> after,
                                                             int limit) {
-  std::string sql =
-      std::string("SELECT ") + kPostColumns + " FROM posts WHERE " + filter_clause(filter);
+  std::string sql = select_posts() + " FROM posts WHERE " + filter_clause(filter);
   if (after) sql += " AND (created_at < ? OR (created_at = ? AND id < ?))";
   sql += " ORDER BY created_at DESC, id DESC LIMIT ?";
   auto statement = TRY(db_.prepare(sql));
@@ -170,8 +175,8 @@ Result<std::vector<Post>> SqlitePostRepository::list_newest(const PostFilter& fi
 
 Result<std::vector<Post>> SqlitePostRepository::list_in_box(const PostFilter& filter,
                                                             const geo::BoundingBox& box) {
-  std::string sql = std::string("SELECT ") + kPostColumns + " FROM posts WHERE " +
-                    filter_clause(filter) + " AND lat BETWEEN ? AND ?";
+  std::string sql =
+      select_posts() + " FROM posts WHERE " + filter_clause(filter) + " AND lat BETWEEN ? AND ?";
   sql += box.crosses_antimeridian() ? " AND (lon >= ? OR lon <= ?)" : " AND lon BETWEEN ? AND ?";
   auto statement = TRY(db_.prepare(sql));
   bind_filter(statement, filter);
@@ -183,8 +188,8 @@ Result<std::vector<Post>> SqlitePostRepository::list_in_box(const PostFilter& fi
 
 Status SqlitePostRepository::for_each(const PostFilter& filter,
                                       const std::function<void(const Post&)>& visit) {
-  auto statement = TRY(db_.prepare(std::string("SELECT ") + kPostColumns + " FROM posts WHERE " +
-                                   filter_clause(filter) + " ORDER BY id"));
+  auto statement = TRY(
+      db_.prepare(select_posts() + " FROM posts WHERE " + filter_clause(filter) + " ORDER BY id"));
   bind_filter(statement, filter);
   while (TRY(statement.step())) visit(read_post(statement));
   return {};
@@ -203,12 +208,39 @@ Result<std::vector<PostId>> SqlitePostRepository::expired_open_posts(UnixSeconds
   return ids;
 }
 
+Result<std::vector<PostId>> SqlitePostRepository::posts_due_for_erasure(UnixSeconds now,
+                                                                        int limit) {
+  // Per network (CROSS JOIN keeps networks the outer loop), a range of the
+  // partial index posts_awaiting_erasure, which holds only closed posts that
+  // still have personal data: no full scan, and no sort of a large backlog.
+  auto statement = TRY(db_.prepare(
+      "SELECT p.id FROM networks n CROSS JOIN posts p"
+      " WHERE p.network_id = n.id AND p.status IN ('fulfilled', 'closed')"
+      " AND p.personal_data_erased_at IS NULL AND p.updated_at < ? - n.retention_days * 86400"
+      " LIMIT ?"));
+  statement.bind(1, now).bind(2, limit);
+  std::vector<PostId> ids;
+  while (TRY(statement.step())) ids.push_back(statement.int64(0));
+  return ids;
+}
+
+Status SqlitePostRepository::erase_personal_data(PostId id, UnixSeconds at) {
+  auto statement = TRY(db_.prepare(
+      "UPDATE posts SET details = '', location_text = '', contact_name = '',"
+      " contact_email = '', contact_phone = '', ride_pickup_area = '', ride_dropoff_area = '',"
+      " ride_accessibility = '', personal_data_erased_at = ? WHERE id = ?"));
+  statement.bind(1, at).bind(2, id);
+  TRY_STATUS(statement.run());
+  if (db_.changes() != 1) return not_found("Post");
+  return {};
+}
+
 Result<std::vector<Post>> SqlitePostRepository::list_by_urgency(const PostFilter& filter, int limit,
                                                                 int offset) {
-  auto statement = TRY(db_.prepare(
-      std::string("SELECT ") + kPostColumns + " FROM posts WHERE " + filter_clause(filter) +
-      " ORDER BY CASE urgency WHEN 'today' THEN 0 WHEN 'week' THEN 1 ELSE 2 END,"
-      " waiting_since, id LIMIT ? OFFSET ?"));
+  auto statement =
+      TRY(db_.prepare(select_posts() + " FROM posts WHERE " + filter_clause(filter) +
+                      " ORDER BY CASE urgency WHEN 'today' THEN 0 WHEN 'week' THEN 1 ELSE 2 END,"
+                      " waiting_since, id LIMIT ? OFFSET ?"));
   bind_filter(statement, filter);
   statement.add(limit).add(offset);
   std::vector<Post> posts;

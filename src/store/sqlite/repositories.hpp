@@ -34,6 +34,8 @@ class SqlitePostRepository final : public PostRepository {
                                         const geo::BoundingBox& box) override;
   Status for_each(const PostFilter& filter, const std::function<void(const Post&)>& visit) override;
   Result<std::vector<PostId>> expired_open_posts(UnixSeconds now, int limit) override;
+  Result<std::vector<PostId>> posts_due_for_erasure(UnixSeconds now, int limit) override;
+  Status erase_personal_data(PostId id, UnixSeconds at) override;
   Result<std::vector<Post>> list_by_urgency(const PostFilter& filter, int limit,
                                             int offset) override;
   Result<int> count(const PostFilter& filter) override;
@@ -50,6 +52,7 @@ class SqliteMatchRepository final : public MatchRepository {
   Result<Match> find_for_update(MatchId id) override { return find(id); }
   Status update(const Match& match) override;
   Result<std::vector<Match>> list_for_post(PostId post_id) override;
+  Result<int> erase_personal_data_for_post(PostId post_id) override;
 
  private:
   Database& db_;
