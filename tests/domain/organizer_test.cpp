@@ -10,19 +10,13 @@
 
 #include "app/application.hpp"
 #include "domain/services.hpp"
+#include "support/manual_clock.hpp"
 #include "support/test_server.hpp"
 
 namespace gapfill::domain {
 namespace {
 
-class ManualClock final : public Clock {
- public:
-  UnixSeconds now() const override { return now_; }
-  void advance(UnixSeconds seconds) { now_ += seconds; }
-
- private:
-  UnixSeconds now_ = 1795000000;
-};
+using testing::ManualClock;
 
 class OrganizerTest : public ::testing::Test {
  protected:
