@@ -53,15 +53,27 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
       http::WebContext{*app->services_, *app->templates_, *app->static_files_, catalogue,
                        web_options, TRY(app->services_->site_secret()), *app->page_cache_});
   http::add_page_routes(app->router_, *app->web_);
+  if (config.rate_limits_enabled) {
+    std::vector<engine::RateRule> rules;
+    for (const auto& setting : config.rate_limits) {
+      rules.push_back(engine::RateRule{setting.rule, setting.max_requests, setting.window_seconds});
+    }
+    app->rate_limiter_ =
+        std::make_unique<engine::RateLimiter>(std::move(rules), config.rate_limit_tracked_keys);
+  } else {
+    spdlog::info("rate limits are off (GAPFILL_RATE_LIMITS=off or [rate_limits] enabled = false)");
+  }
   app->dispatcher_ = std::make_unique<http::Dispatcher>(
       app->router_,
-      http::DispatchOptions{config.max_body_bytes, http::page_error_renderer(*app->web_)});
+      http::DispatchOptions{config.max_body_bytes, http::page_error_renderer(*app->web_),
+                            app->rate_limiter_.get()});
   const ListenAddress listen = TRY(parse_listen(config.listen));
   http::ServerOptions server_options;
   server_options.host = listen.host;
   server_options.port = listen.port;
   server_options.io_threads = config.io_threads;
   server_options.worker_threads = config.worker_threads;
+  server_options.trusted_proxy = config.trusted_proxy;
   app->server_ = std::make_unique<http::Server>(server_options, *app->dispatcher_);
   return app;
 }

@@ -48,6 +48,7 @@ class Application {
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::WebContext> web_;
   http::Router router_;
+  std::unique_ptr<engine::RateLimiter> rate_limiter_;  // null when rate limits are off
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> server_;
   std::thread sweeper_;

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <set>
 
+#include "base/limits.hpp"
+
 namespace gapfill::app {
 namespace {
 
@@ -23,7 +25,32 @@ std::optional<T> parse_number(const std::string& text) {
   return value;
 }
 
+std::string upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+bool parse_switch(const std::string& value, bool& out) {
+  if (value == "1" || value == "true" || value == "on") {
+    out = true;
+  } else if (value == "0" || value == "false" || value == "off") {
+    out = false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+std::vector<RateLimitSetting> default_rate_limits() {
+  std::vector<RateLimitSetting> settings;
+  for (const auto& rule : limits::kRateLimitDefaults) {
+    settings.push_back(
+        RateLimitSetting{std::string(rule.rule), rule.max_requests, rule.window_seconds});
+  }
+  return settings;
+}
 
 Result<ListenAddress> parse_listen(const std::string& text) {
   const auto colon = text.rfind(':');
@@ -49,13 +76,22 @@ Status load_config_file(const std::string& path, Config& config) {
     return config_error(path, std::string(error.description()) + " at line " +
                                   std::to_string(error.source().begin.line));
   }
-  static const std::map<std::string, std::set<std::string>> kKnown{
-      {"server",
-       {"listen", "io_threads", "worker_threads", "max_body_bytes", "listing_cache_entries"}},
-      {"database", {"path"}},
-      {"log", {"level"}},
-      {"sweep", {"expiry_minutes"}},
-      {"web", {"public_url", "secure_cookies", "tile_url", "tile_attribution"}}};
+  static const std::map<std::string, std::set<std::string>> kKnown = [] {
+    std::map<std::string, std::set<std::string>> known{
+        {"server",
+         {"listen", "io_threads", "worker_threads", "max_body_bytes", "listing_cache_entries",
+          "trusted_proxy"}},
+        {"database", {"path"}},
+        {"log", {"level"}},
+        {"sweep", {"expiry_minutes"}},
+        {"web", {"public_url", "secure_cookies", "tile_url", "tile_attribution"}},
+        {"rate_limits", {"enabled", "max_tracked_keys"}}};
+    for (const auto& rule : limits::kRateLimitDefaults) {
+      known["rate_limits"].insert(std::string(rule.rule) + "_max");
+      known["rate_limits"].insert(std::string(rule.rule) + "_window_seconds");
+    }
+    return known;
+  }();
   for (const auto& [section, node] : table) {
     const std::string name(section.str());
     const auto known = kKnown.find(name);
@@ -95,9 +131,23 @@ Status load_config_file(const std::string& path, Config& config) {
   TRY_STATUS(read_string("web", "public_url", config.public_url));
   TRY_STATUS(read_string("web", "tile_url", config.tile_url));
   TRY_STATUS(read_string("web", "tile_attribution", config.tile_attribution));
-  if (const auto node = table["web"]["secure_cookies"]) {
-    if (!node.is_boolean()) return config_error("web.secure_cookies", "must be true or false");
-    config.secure_cookies = node.as_boolean()->get();
+  TRY_STATUS(read_string("server", "trusted_proxy", config.trusted_proxy));
+  auto read_switch = [&](const char* section, const char* key, bool& out) -> Status {
+    const auto node = table[section][key];
+    if (!node) return {};
+    if (!node.is_boolean()) {
+      return config_error(std::string(section) + "." + key, "must be true or false");
+    }
+    out = node.as_boolean()->get();
+    return {};
+  };
+  TRY_STATUS(read_switch("web", "secure_cookies", config.secure_cookies));
+  TRY_STATUS(read_switch("rate_limits", "enabled", config.rate_limits_enabled));
+  TRY_STATUS(read_count("rate_limits", "max_tracked_keys", config.rate_limit_tracked_keys));
+  for (auto& setting : config.rate_limits) {
+    TRY_STATUS(read_count("rate_limits", (setting.rule + "_max").c_str(), setting.max_requests));
+    TRY_STATUS(read_count("rate_limits", (setting.rule + "_window_seconds").c_str(),
+                          setting.window_seconds));
   }
   return {};
 }
@@ -127,13 +177,21 @@ Status load_config_env(Config& config) {
   if (auto value = get("GAPFILL_PUBLIC_URL")) config.public_url = *value;
   if (auto value = get("GAPFILL_TILE_URL")) config.tile_url = *value;
   if (auto value = get("GAPFILL_SECURE_COOKIES")) {
-    if (*value == "1" || *value == "true") {
-      config.secure_cookies = true;
-    } else if (*value == "0" || *value == "false") {
-      config.secure_cookies = false;
-    } else {
+    if (!parse_switch(*value, config.secure_cookies)) {
       return config_error("GAPFILL_SECURE_COOKIES", "must be true or false");
     }
+  }
+  if (auto value = get("GAPFILL_TRUSTED_PROXY")) config.trusted_proxy = *value;
+  if (auto value = get("GAPFILL_RATE_LIMITS")) {
+    if (!parse_switch(*value, config.rate_limits_enabled)) {
+      return config_error("GAPFILL_RATE_LIMITS", "must be on or off");
+    }
+  }
+  TRY_STATUS(count("GAPFILL_RATE_LIMITS_MAX_TRACKED_KEYS", config.rate_limit_tracked_keys));
+  for (auto& setting : config.rate_limits) {
+    const std::string prefix = "GAPFILL_RATE_LIMITS_" + upper(setting.rule);
+    TRY_STATUS(count((prefix + "_MAX").c_str(), setting.max_requests));
+    TRY_STATUS(count((prefix + "_WINDOW_SECONDS").c_str(), setting.window_seconds));
   }
   return {};
 }
@@ -175,6 +233,25 @@ Status validate_config(const Config& config) {
   }
   if (config.tile_attribution.size() > 300) {
     return config_error("web.tile_attribution", "must be at most 300 characters");
+  }
+  if (config.trusted_proxy.size() > 64 ||
+      config.trusted_proxy.find_first_of(" ,\"'<>\r\n") != std::string::npos) {
+    return config_error("server.trusted_proxy", "must be one IP address, such as 127.0.0.1");
+  }
+  if (config.rate_limit_tracked_keys < 1 ||
+      config.rate_limit_tracked_keys > limits::kRateLimitTrackedKeysMax) {
+    return config_error("rate_limits.max_tracked_keys",
+                        "must be 1 to " + std::to_string(limits::kRateLimitTrackedKeysMax));
+  }
+  for (const auto& setting : config.rate_limits) {
+    if (setting.max_requests < 1 || setting.max_requests > limits::kRateLimitMaxRequestsMax) {
+      return config_error("rate_limits." + setting.rule + "_max",
+                          "must be 1 to " + std::to_string(limits::kRateLimitMaxRequestsMax));
+    }
+    if (setting.window_seconds < 1 || setting.window_seconds > limits::kRateLimitWindowSecondsMax) {
+      return config_error("rate_limits." + setting.rule + "_window_seconds",
+                          "must be 1 to " + std::to_string(limits::kRateLimitWindowSecondsMax));
+    }
   }
   return {};
 }

@@ -5,10 +5,22 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/error.hpp"
+#include "base/limits.hpp"
 
 namespace gapfill::app {
+
+// One rate-limit rule: `max_requests` per `window_seconds` per client.
+struct RateLimitSetting {
+  std::string rule;  // limits::kRateLimitDefaults names them
+  std::int64_t max_requests = 0;
+  std::int64_t window_seconds = 0;
+};
+
+// The defaults of limits::kRateLimitDefaults.
+std::vector<RateLimitSetting> default_rate_limits();
 
 struct Config {
   std::string listen = "127.0.0.1:8080";     // [server] listen        GAPFILL_LISTEN
@@ -25,6 +37,14 @@ struct Config {
   std::string tile_url = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";  // [web] tile_url
                                                                             // GAPFILL_TILE_URL
   std::string tile_attribution = "&copy; OpenStreetMap contributors";  // [web] tile_attribution
+  std::string trusted_proxy;  // [server] trusted_proxy GAPFILL_TRUSTED_PROXY (empty: none)
+  // [rate_limits] enabled, GAPFILL_RATE_LIMITS=on|off. Never off by default.
+  bool rate_limits_enabled = true;
+  // [rate_limits] max_tracked_keys   GAPFILL_RATE_LIMITS_MAX_TRACKED_KEYS
+  std::size_t rate_limit_tracked_keys = limits::kRateLimitTrackedKeysDefault;
+  // [rate_limits] <rule>_max, <rule>_window_seconds
+  // GAPFILL_RATE_LIMITS_<RULE>_MAX, GAPFILL_RATE_LIMITS_<RULE>_WINDOW_SECONDS
+  std::vector<RateLimitSetting> rate_limits = default_rate_limits();
 };
 
 // Reads a TOML file over `config`. Unknown keys and wrong types are errors.

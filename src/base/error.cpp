@@ -26,6 +26,8 @@ const char* error_code_name(ErrorCode code) {
       return "headers_too_large";
     case ErrorCode::kUnsupportedMedia:
       return "unsupported_media_type";
+    case ErrorCode::kTooManyRequests:
+      return "too_many_requests";
     case ErrorCode::kUnavailable:
       return "unavailable";
     case ErrorCode::kInternal:

@@ -20,6 +20,7 @@ enum class ErrorCode {
   kUriTooLong,        // the request target is over the limit
   kHeadersTooLarge,   // a header is over the limit
   kUnsupportedMedia,  // the body is not JSON
+  kTooManyRequests,   // a rate limit refused it; try again later
   kUnavailable,       // the server is shutting down or overloaded
   kInternal,          // should never happen; logged, never shown in detail
 };

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace gapfill::limits {
 
@@ -67,6 +68,31 @@ constexpr std::size_t kMaxHeaderCount = 100;
 constexpr std::size_t kMaxJsonDepth = 8;
 constexpr std::size_t kMaxFormFields = 64;
 constexpr std::size_t kMaxCookies = 32;
+
+// Rate limits: each rule lets one client address (later also one account)
+// make `max_requests` requests at once, then one more every
+// window_seconds / max_requests seconds; beyond that, 429 with Retry-After.
+// A route names its rule (Router::add(...).rate_limit(rule)).
+struct RateLimitDefault {
+  std::string_view rule;
+  std::int64_t max_requests;
+  std::int64_t window_seconds;
+};
+inline constexpr std::string_view kRatePosting = "posting";    // new posts, API and pages
+inline constexpr std::string_view kRateClaiming = "claiming";  // claims, API and pages
+inline constexpr std::string_view kRateMatching = "matching";  // POST /api/v1/matches
+inline constexpr std::string_view kRateSignIn = "sign_in";     // an organizer key, tried
+inline constexpr RateLimitDefault kRateLimitDefaults[] = {
+    {kRatePosting, 30, 10 * 60},
+    {kRateClaiming, 30, 10 * 60},
+    {kRateMatching, 60, 10 * 60},
+    {kRateSignIn, 10, 15 * 60},
+};
+constexpr std::int64_t kRateLimitMaxRequestsMax = 1'000'000;
+constexpr std::int64_t kRateLimitWindowSecondsMax = 7L * 24 * 3600;
+// Buckets kept in memory at most; the least recently used is forgotten.
+constexpr std::size_t kRateLimitTrackedKeysDefault = 100'000;
+constexpr std::size_t kRateLimitTrackedKeysMax = 10'000'000;
 
 // Web pages.
 constexpr int kBrowsePageItems = 20;

@@ -1,5 +1,6 @@
 #include "http/api.hpp"
 
+#include "base/limits.hpp"
 #include "http/api_support.hpp"
 #include "http/decode.hpp"
 #include "http/json_body.hpp"
@@ -58,6 +59,32 @@ Response match_view(domain::Services& services, const Result<domain::MatchView>&
   });
 }
 
+Response claim_post(domain::Services& services, Request& request) {
+  auto id = path_id(request, "id", "Post");
+  if (!id) return error_response(id.error());
+  auto draft = decode_claim(request);
+  if (!draft) return error_response(draft.error());
+  return respond(services.matches().claim(*id, *draft), [](const domain::CreatedMatch& created) {
+    Response response = json_response(
+        201, {{"match", match_json(created.match)}, {"match_token", created.match_token}});
+    response.headers.emplace_back("Location",
+                                  "/api/v1/matches/" + std::to_string(created.match.id));
+    return response;
+  });
+}
+
+Response propose_match(domain::Services& services, Request& request) {
+  auto draft = decode_proposal(request);
+  if (!draft) return error_response(draft.error());
+  return respond(services.matches().propose(*draft, request.bearer_token()),
+                 [](const domain::CreatedMatch& created) {
+                   Response response = json_response(201, {{"match", match_json(created.match)}});
+                   response.headers.emplace_back(
+                       "Location", "/api/v1/matches/" + std::to_string(created.match.id));
+                   return response;
+                 });
+}
+
 void add_network_routes(Router& router, domain::Services& services, ListingCache& cache) {
   router.add(Method::kGet, "/api/v1/networks", [&services](Request&) {
     json items = json::array();
@@ -98,8 +125,10 @@ void add_network_routes(Router& router, domain::Services& services, ListingCache
         const auto query = parse_list_params(request);
         return !query || domain::PostIndex::answers(*query);
       });
-  router.add(Method::kPost, "/api/v1/networks/{slug}/posts",
-             [&services](Request& request) { return create_post(services, request); });
+  router
+      .add(Method::kPost, "/api/v1/networks/{slug}/posts",
+           [&services](Request& request) { return create_post(services, request); })
+      .rate_limit(limits::kRatePosting);
 }
 
 void add_post_routes(Router& router, domain::Services& services) {
@@ -132,33 +161,17 @@ void add_post_routes(Router& router, domain::Services& services) {
                      return json_response(200, {{"items", std::move(items)}});
                    });
   });
-  router.add(Method::kPost, "/api/v1/posts/{id}/claim", [&services](Request& request) {
-    auto id = path_id(request, "id", "Post");
-    if (!id) return error_response(id.error());
-    auto draft = decode_claim(request);
-    if (!draft) return error_response(draft.error());
-    return respond(services.matches().claim(*id, *draft), [](const domain::CreatedMatch& created) {
-      Response response = json_response(
-          201, {{"match", match_json(created.match)}, {"match_token", created.match_token}});
-      response.headers.emplace_back("Location",
-                                    "/api/v1/matches/" + std::to_string(created.match.id));
-      return response;
-    });
-  });
+  router
+      .add(Method::kPost, "/api/v1/posts/{id}/claim",
+           [&services](Request& request) { return claim_post(services, request); })
+      .rate_limit(limits::kRateClaiming);
 }
 
 void add_match_routes(Router& router, domain::Services& services) {
-  router.add(Method::kPost, "/api/v1/matches", [&services](Request& request) {
-    auto draft = decode_proposal(request);
-    if (!draft) return error_response(draft.error());
-    return respond(services.matches().propose(*draft, request.bearer_token()),
-                   [](const domain::CreatedMatch& created) {
-                     Response response = json_response(201, {{"match", match_json(created.match)}});
-                     response.headers.emplace_back(
-                         "Location", "/api/v1/matches/" + std::to_string(created.match.id));
-                     return response;
-                   });
-  });
+  router
+      .add(Method::kPost, "/api/v1/matches",
+           [&services](Request& request) { return propose_match(services, request); })
+      .rate_limit(limits::kRateMatching);
   router.add(Method::kGet, "/api/v1/matches/{id}", [&services](Request& request) {
     auto id = path_id(request, "id", "Match");
     if (!id) return error_response(id.error());

@@ -78,6 +78,22 @@ std::optional<Response> over_limits(const Request& request) {
 
 }  // namespace
 
+// One place for every rate-limited route: 429 with Retry-After before the
+// handler runs. The log names the rule, never the address.
+std::optional<Response> Dispatcher::over_rate_limit(const Request& request,
+                                                    const Router::Found& found) const {
+  if (options_.rate_limiter == nullptr || found.rate_rule.empty()) return std::nullopt;
+  const auto decision = options_.rate_limiter->take(found.rate_rule, request.client_address);
+  if (decision.allowed) return std::nullopt;
+  spdlog::info("http rate_limited rule={} retry_after={}", found.rate_rule,
+               decision.retry_after_seconds);
+  Response response = error_response(
+      ErrorCode::kTooManyRequests,
+      fmt::format("Too many requests; try again in {} seconds.", decision.retry_after_seconds));
+  response.headers.emplace_back("Retry-After", std::to_string(decision.retry_after_seconds));
+  return response;
+}
+
 Response Dispatcher::route(Request& request, const Router::Found& found) const {
   if (auto refused = over_limits(request)) return *refused;
   if (request.body.size() > options_.max_body_bytes) {
@@ -111,6 +127,7 @@ Response Dispatcher::route(Request& request, const Router::Found& found) const {
                             "Send the body as JSON with 'Content-Type: application/json'.");
     }
   }
+  if (auto refused = over_rate_limit(request, found)) return *refused;
   return (*found.handler)(request);
 }
 

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <functional>
 
+#include "engine/rate_limiter.hpp"
 #include "http/router.hpp"
 
 namespace gapfill::http {
@@ -17,6 +18,9 @@ using ErrorPageRenderer = std::function<Response(const Request&, int status)>;
 struct DispatchOptions {
   std::size_t max_body_bytes = 64 * 1024;
   ErrorPageRenderer error_page;
+  // Checks routes that name a rate-limit rule, keyed by client address;
+  // absent, nothing is rate limited (GAPFILL_RATE_LIMITS=off).
+  engine::RateLimiter* rate_limiter = nullptr;
 };
 
 class Dispatcher {
@@ -39,6 +43,7 @@ class Dispatcher {
 
  private:
   Response route(Request& request, const Router::Found& found) const;
+  std::optional<Response> over_rate_limit(const Request& request, const Router::Found& found) const;
 
   const Router& router_;
   DispatchOptions options_;

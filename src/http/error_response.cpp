@@ -32,6 +32,8 @@ int status_for(ErrorCode code) {
       return 431;
     case ErrorCode::kUnsupportedMedia:
       return 415;
+    case ErrorCode::kTooManyRequests:
+      return 429;
     case ErrorCode::kUnavailable:
       return 503;
     case ErrorCode::kInternal:

@@ -23,6 +23,9 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
   std::map<std::string, std::string> params;  // from the route pattern, e.g. {id}
+  // Who sent it: the peer's IP address, or with a trusted proxy in front, the
+  // address it names. Personal data: used for rate limits, never logged.
+  std::string client_address;
 
   // The first header of that (lower-case) name.
   std::optional<std::string_view> header(std::string_view lower_name) const;

@@ -340,14 +340,18 @@ Response intake(const WebContext& web, Request& request, bool submitted) {
 void add_organize_pages(Router& router, const WebContext& web) {
   router.add_page(Method::kGet, "/n/{slug}/organize",
                   [&web](Request& request) { return dashboard(web, request); });
-  router.add_page(Method::kPost, "/n/{slug}/organize/sign-in",
-                  [&web](Request& request) { return sign_in(web, request); });
+  router
+      .add_page(Method::kPost, "/n/{slug}/organize/sign-in",
+                [&web](Request& request) { return sign_in(web, request); })
+      .rate_limit(limits::kRateSignIn);
   router.add_page(Method::kPost, "/n/{slug}/organize/sign-out",
                   [&web](Request& request) { return sign_out(web, request); });
   router.add_page(Method::kGet, "/n/{slug}/organize/intake",
                   [&web](Request& request) { return intake(web, request, false); });
-  router.add_page(Method::kPost, "/n/{slug}/organize/intake",
-                  [&web](Request& request) { return intake(web, request, true); });
+  router
+      .add_page(Method::kPost, "/n/{slug}/organize/intake",
+                [&web](Request& request) { return intake(web, request, true); })
+      .rate_limit(limits::kRatePosting);
   add_actions(router, web);
 }
 

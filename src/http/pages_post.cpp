@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "base/limits.hpp"
 #include "base/local_time.hpp"
 #include "http/api_support.hpp"
 #include "http/error_response.hpp"
@@ -304,8 +305,10 @@ void add_post_pages(Router& router, const WebContext& web) {
   router.add_page(Method::kGet, "/p/{id}/claim", [&web](Request& request) {
     return show_claim(web, request, nullptr, nullptr, 200);
   });
-  router.add_page(Method::kPost, "/p/{id}/claim",
-                  [&web](Request& request) { return submit_claim(web, request); });
+  router
+      .add_page(Method::kPost, "/p/{id}/claim",
+                [&web](Request& request) { return submit_claim(web, request); })
+      .rate_limit(limits::kRateClaiming);
 }
 
 }  // namespace gapfill::http

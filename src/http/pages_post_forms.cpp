@@ -2,6 +2,7 @@
 // POST creates the post and redirects to its private page (post/redirect/get),
 // or shows the form again with what was typed and each problem beside its field.
 
+#include "base/limits.hpp"
 #include "http/error_response.hpp"
 #include "http/page_parts.hpp"
 #include "http/pages.hpp"
@@ -74,8 +75,10 @@ void add_post_form_pages(Router& router, const WebContext& web) {
   for (const auto& [pattern, kind] : forms) {
     router.add_page(Method::kGet, pattern,
                     [&web, kind](Request& request) { return show_form(web, request, kind); });
-    router.add_page(Method::kPost, pattern,
-                    [&web, kind](Request& request) { return submit_form(web, request, kind); });
+    router
+        .add_page(Method::kPost, pattern,
+                  [&web, kind](Request& request) { return submit_form(web, request, kind); })
+        .rate_limit(limits::kRatePosting);
   }
 }
 

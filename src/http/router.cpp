@@ -17,17 +17,34 @@ std::vector<std::string> split_path(std::string_view path) {
   return segments;
 }
 
-void Router::add(Method method, std::string pattern, Handler handler, InlinePredicate runs_inline) {
-  auto segments = split_path(pattern);
-  routes_.push_back(Route{method, std::move(pattern), std::move(segments), std::move(handler),
-                          std::move(runs_inline), BodyType::kJson});
+void Router::Added::rate_limit(std::string_view rule) {
+  router_.routes_[index_].rate_rule = std::string(rule);
 }
 
-void Router::add_page(Method method, std::string pattern, Handler handler,
-                      InlinePredicate runs_inline) {
+Router::Added Router::add(Method method, std::string pattern, Handler handler,
+                          InlinePredicate runs_inline) {
   auto segments = split_path(pattern);
-  routes_.push_back(Route{method, std::move(pattern), std::move(segments), std::move(handler),
-                          std::move(runs_inline), BodyType::kForm});
+  routes_.push_back(Route{method,
+                          std::move(pattern),
+                          std::move(segments),
+                          std::move(handler),
+                          std::move(runs_inline),
+                          BodyType::kJson,
+                          {}});
+  return Added(*this, routes_.size() - 1);
+}
+
+Router::Added Router::add_page(Method method, std::string pattern, Handler handler,
+                               InlinePredicate runs_inline) {
+  auto segments = split_path(pattern);
+  routes_.push_back(Route{method,
+                          std::move(pattern),
+                          std::move(segments),
+                          std::move(handler),
+                          std::move(runs_inline),
+                          BodyType::kForm,
+                          {}});
+  return Added(*this, routes_.size() - 1);
 }
 
 Router::Found Router::find(Request& request) const {
@@ -59,6 +76,7 @@ Router::Found Router::find(Request& request) const {
     found.pattern = &route.pattern;
     if (route.runs_inline) found.runs_inline = &route.runs_inline;
     found.body_type = route.body_type;
+    found.rate_rule = route.rate_rule;
     found.allowed.clear();
     return found;
   }

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http/message.hpp"
@@ -23,16 +24,31 @@ enum class BodyType { kJson, kForm };
 
 class Router {
  public:
-  void add(Method method, std::string pattern, Handler handler, InlinePredicate runs_inline = {});
+  // What may be said of a route just added, valid until the next add.
+  class Added {
+   public:
+    // Puts the route under a rate-limit rule (limits::kRateLimitDefaults):
+    // the dispatcher answers 429 before the handler when the client is over it.
+    void rate_limit(std::string_view rule);
+
+   private:
+    friend class Router;
+    Added(Router& router, std::size_t index) : router_(router), index_(index) {}
+    Router& router_;
+    std::size_t index_;
+  };
+
+  Added add(Method method, std::string pattern, Handler handler, InlinePredicate runs_inline = {});
   // A page route: its body, if any, is an HTML form.
-  void add_page(Method method, std::string pattern, Handler handler,
-                InlinePredicate runs_inline = {});
+  Added add_page(Method method, std::string pattern, Handler handler,
+                 InlinePredicate runs_inline = {});
 
   struct Found {
     const Handler* handler = nullptr;      // null when nothing matched
     const std::string* pattern = nullptr;  // the route, for logs
     const InlinePredicate* runs_inline = nullptr;
     BodyType body_type = BodyType::kJson;
+    std::string_view rate_rule;   // empty: not rate limited
     std::vector<Method> allowed;  // when the path matched other methods
   };
   // Finds the handler for the request and fills request.params. HEAD finds
@@ -47,6 +63,7 @@ class Router {
     Handler handler;
     InlinePredicate runs_inline;
     BodyType body_type = BodyType::kJson;
+    std::string rate_rule;
   };
   std::vector<Route> routes_;
 };

@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "base/limits.hpp"
+#include "http/client_address.hpp"
 #include "http/error_response.hpp"
 
 namespace gapfill::http {
@@ -23,7 +24,17 @@ struct Traits : public restinio::default_traits_t {
 
 using RunningServer = restinio::running_server_handle_t<Traits>;
 
-Request to_request(const restinio::request_handle_t& handle) {
+// The peer's IP address; an IPv4 client of an IPv6 socket reads as IPv4.
+std::string peer_address(const restinio::request_t& request) {
+  asio::ip::address address = request.remote_endpoint().address();
+  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+    address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
+  }
+  asio::error_code ignored;
+  return address.to_string(ignored);
+}
+
+Request to_request(const restinio::request_handle_t& handle, std::string_view trusted_proxy) {
   Request request;
   const auto& header = handle->header();
   request.method = parse_method(header.method().c_str());
@@ -36,6 +47,7 @@ Request to_request(const restinio::request_handle_t& handle) {
     request.headers.emplace_back(std::move(name), field.value());
   });
   request.body = handle->body();
+  request.client_address = client_address(peer_address(*handle), request, trusted_proxy);
   return request;
 }
 
@@ -114,7 +126,7 @@ struct Server::Impl {
         workers(options.worker_threads) {}
 
   restinio::request_handling_status_t on_request(restinio::request_handle_t handle) {
-    Request request = to_request(handle);
+    Request request = to_request(handle, options.trusted_proxy);
     const Dispatcher::Plan plan = dispatcher.plan(request);
     if (plan.runs_inline) {
       send(handle, dispatcher.handle(request, plan));

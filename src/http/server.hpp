@@ -19,6 +19,8 @@ struct ServerOptions {
   std::size_t max_connections = 4096;
   std::size_t max_queued_requests = 10'000;  // beyond this, 503 at once
   int timeout_seconds = 30;
+  // A reverse proxy's address whose X-Forwarded-For is believed; empty: none.
+  std::string trusted_proxy;
 };
 
 class Server {

@@ -62,6 +62,65 @@ TEST(Config, EnvironmentOverridesAndIsChecked) {
   ::unsetenv("GAPFILL_WORKER_THREADS");
 }
 
+RateLimitSetting rule(const Config& config, const std::string& name) {
+  for (const auto& setting : config.rate_limits) {
+    if (setting.rule == name) return setting;
+  }
+  ADD_FAILURE() << "no rule " << name;
+  return {};
+}
+
+TEST(Config, RateLimitsAreOnByDefaultAndReadFromToml) {
+  Config config;
+  EXPECT_TRUE(config.rate_limits_enabled);
+  EXPECT_EQ(config.rate_limits.size(), std::size(limits::kRateLimitDefaults));
+  const auto path = write_file("rate.toml", R"(
+[server]
+trusted_proxy = "127.0.0.1"
+[rate_limits]
+enabled = false
+max_tracked_keys = 5000
+posting_max = 3
+sign_in_window_seconds = 60
+)");
+  ASSERT_TRUE(load_config_file(path, config));
+  EXPECT_FALSE(config.rate_limits_enabled);
+  EXPECT_EQ(config.trusted_proxy, "127.0.0.1");
+  EXPECT_EQ(config.rate_limit_tracked_keys, 5000u);
+  EXPECT_EQ(rule(config, "posting").max_requests, 3);
+  EXPECT_EQ(rule(config, "sign_in").window_seconds, 60);
+  EXPECT_EQ(rule(config, "sign_in").max_requests, 10);
+  EXPECT_TRUE(validate_config(config));
+}
+
+TEST(Config, RefusesUnknownAndBadRateLimits) {
+  Config config;
+  EXPECT_FALSE(load_config_file(write_file("r1.toml", "[rate_limits]\nposts_max = 3\n"), config));
+  EXPECT_FALSE(
+      load_config_file(write_file("r2.toml", "[rate_limits]\nenabled = \"no\"\n"), config));
+  ASSERT_TRUE(load_config_file(write_file("r3.toml", "[rate_limits]\nclaiming_max = 0\n"), config));
+  EXPECT_FALSE(validate_config(config));
+}
+
+TEST(Config, RateLimitsSwitchOffAndTuneByEnvironment) {
+  Config config;
+  ::setenv("GAPFILL_RATE_LIMITS", "off", 1);
+  ::setenv("GAPFILL_RATE_LIMITS_CLAIMING_MAX", "7", 1);
+  ::setenv("GAPFILL_RATE_LIMITS_SIGN_IN_WINDOW_SECONDS", "120", 1);
+  ASSERT_TRUE(load_config_env(config));
+  EXPECT_FALSE(config.rate_limits_enabled);
+  EXPECT_EQ(rule(config, "claiming").max_requests, 7);
+  EXPECT_EQ(rule(config, "sign_in").window_seconds, 120);
+  ::setenv("GAPFILL_RATE_LIMITS", "on", 1);
+  ASSERT_TRUE(load_config_env(config));
+  EXPECT_TRUE(config.rate_limits_enabled);
+  ::setenv("GAPFILL_RATE_LIMITS", "sometimes", 1);
+  EXPECT_FALSE(load_config_env(config));
+  ::unsetenv("GAPFILL_RATE_LIMITS");
+  ::unsetenv("GAPFILL_RATE_LIMITS_CLAIMING_MAX");
+  ::unsetenv("GAPFILL_RATE_LIMITS_SIGN_IN_WINDOW_SECONDS");
+}
+
 TEST(Config, ValidatesListenAddresses) {
   EXPECT_EQ(parse_listen("127.0.0.1:8080")->port, 8080);
   EXPECT_EQ(parse_listen("[::1]:8080")->host, "::1");

@@ -24,6 +24,9 @@ TestServer::TestServer(const std::function<void(app::Config&)>& adjust) {
   db_path_ = (dir_.path() / "gapfill.db").string();
   config_.db_path = db_path_;
   config_.listen = "127.0.0.1:0";
+  // Suites create dozens of posts from one address; rate-limit tests turn
+  // the limits on again in `adjust`.
+  config_.rate_limits_enabled = false;
   if (adjust) adjust(config_);
   restart();
 }
