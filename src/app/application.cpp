@@ -66,7 +66,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   app->dispatcher_ = std::make_unique<http::Dispatcher>(
       app->router_,
       http::DispatchOptions{config.max_body_bytes, http::page_error_renderer(*app->web_),
-                            app->rate_limiter_.get()});
+                            app->rate_limiter_.get(), config.secure_cookies});
   const ListenAddress listen = TRY(parse_listen(config.listen));
   http::ServerOptions server_options;
   server_options.host = listen.host;

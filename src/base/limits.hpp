@@ -99,6 +99,8 @@ constexpr int kBrowsePageItems = 20;
 constexpr int kQueuePageItems = 25;
 constexpr long kLanguageCookieMaxAgeSeconds = 365L * 24 * 3600;
 constexpr long kOrganizerCookieMaxAgeSeconds = 12L * 3600;
+// Strict-Transport-Security, when served over TLS: a year.
+constexpr long kHstsMaxAgeSeconds = 365L * 24 * 3600;
 
 // Tokens: 32 random bytes, 256 bits.
 constexpr std::size_t kTokenBytes = 32;

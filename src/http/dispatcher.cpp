@@ -40,8 +40,12 @@ bool has_header(const Response& response, std::string_view name) {
 
 // Headers every answer carries; a handler may set its own caching and
 // content security policy (pages and static files do).
-void add_common_headers(Response& response) {
+void add_common_headers(Response& response, bool https_only) {
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  if (https_only) {
+    response.headers.emplace_back("Strict-Transport-Security",
+                                  fmt::format("max-age={}", limits::kHstsMaxAgeSeconds));
+  }
   response.headers.emplace_back("Referrer-Policy", "no-referrer");
   if (!has_header(response, "Cache-Control"))
     response.headers.emplace_back("Cache-Control", "no-store");
@@ -166,7 +170,7 @@ Response Dispatcher::handle(Request& request, const Plan& plan) const {
       spdlog::error("http error_page_failed what=\"{}\"", error.what());
     }
   }
-  add_common_headers(response);
+  add_common_headers(response, options_.https_only);
   if (request.method == Method::kHead) response.body.clear();
   // The route pattern, never the path or query: those can hold a place.
   spdlog::info("http method={} route={} status={} micros={}", to_string(request.method),

@@ -21,6 +21,9 @@ struct DispatchOptions {
   // Checks routes that name a rate-limit rule, keyed by client address;
   // absent, nothing is rate limited (GAPFILL_RATE_LIMITS=off).
   engine::RateLimiter* rate_limiter = nullptr;
+  // Served over TLS (directly or behind a TLS proxy): browsers are told to
+  // come back over HTTPS only (Strict-Transport-Security).
+  bool https_only = false;
 };
 
 class Dispatcher {

@@ -61,6 +61,20 @@ TEST_F(SitePagesTest, PagesCarryTheirSecurityHeaders) {
   }
 }
 
+TEST(SitePagesOverTls, CookiesAreSecureAndBrowsersAreToldToStayOnHttps) {
+  TestServer server([](app::Config& config) { config.secure_cookies = true; });
+  PageClient browser(server.port());
+  const auto page = browser.get("/");
+  EXPECT_EQ(page.headers.at("strict-transport-security"), "max-age=31536000");
+  EXPECT_NE(browser.get("/lang/es").headers.at("set-cookie").find("; Secure"), std::string::npos);
+  EXPECT_EQ(browser.get("/healthz").headers.at("strict-transport-security"), "max-age=31536000");
+}
+
+TEST_F(SitePagesTest, PlainHttpSendsNoStrictTransportSecurity) {
+  PageClient browser(server->port());
+  EXPECT_FALSE(browser.get("/").headers.contains("strict-transport-security"));
+}
+
 TEST_F(SitePagesTest, ErrorsForPeopleArePagesAndForTheApiJson) {
   PageClient browser(server->port());
   const auto missing = browser.get("/n/nowhere");
