@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdlib>
+#include <memory>
 #include <iostream>
 
 #include "app/application.hpp"
@@ -128,29 +129,41 @@ int demo(const CommonFlags& flags, bool if_empty) {
   return 0;
 }
 
-int expire(const CommonFlags& flags) {
-  auto config = build_config(flags);
-  if (!config) return report(config.error());
-  auto store = open_store(config->db_path);
-  if (!store) return report(store.error());
+// What a one-off command works on: the store and the services over it.
+struct Opened {
+  Config config;
+  std::unique_ptr<store::Store> store;
   SystemClock clock;
-  domain::Services services(**store, clock);
-  if (auto loaded = services.load(); !loaded) return report(loaded.error());
-  const auto expired = services.posts().expire_due();
+  std::unique_ptr<domain::Services> services;
+};
+
+enum class Load { kNetworks, kEverything };
+
+// Opens the database of `flags` and loads the networks, and with
+// Load::kEverything the read model of live posts too.
+Result<std::unique_ptr<Opened>> open_services(const CommonFlags& flags, Load load) {
+  auto opened = std::make_unique<Opened>();
+  opened->config = TRY(build_config(flags));
+  opened->store = TRY(open_store(opened->config.db_path));
+  opened->services = std::make_unique<domain::Services>(*opened->store, opened->clock);
+  TRY_STATUS(load == Load::kEverything ? opened->services->load()
+                                       : opened->services->networks().load());
+  return opened;
+}
+
+int expire(const CommonFlags& flags) {
+  auto opened = open_services(flags, Load::kEverything);
+  if (!opened) return report(opened.error());
+  const auto expired = (*opened)->services->posts().expire_due();
   if (!expired) return report(expired.error());
   std::cout << "Closed " << *expired << " expired posts.\n";
   return 0;
 }
 
 int purge(const CommonFlags& flags) {
-  auto config = build_config(flags);
-  if (!config) return report(config.error());
-  auto store = open_store(config->db_path);
-  if (!store) return report(store.error());
-  SystemClock clock;
-  domain::Services services(**store, clock);
-  if (auto loaded = services.load(); !loaded) return report(loaded.error());
-  const auto erased = services.posts().erase_expired_personal_data();
+  auto opened = open_services(flags, Load::kEverything);
+  if (!opened) return report(opened.error());
+  const auto erased = (*opened)->services->posts().erase_expired_personal_data();
   if (!erased) return report(erased.error());
   std::cout << "Erased the personal data of " << *erased << " closed posts.\n";
   return 0;
@@ -158,17 +171,13 @@ int purge(const CommonFlags& flags) {
 
 int organizer_key(const CommonFlags& flags, const std::string& network_slug,
                   const std::string& label) {
-  auto config = build_config(flags);
-  if (!config) return report(config.error());
-  auto store = open_store(config->db_path);
-  if (!store) return report(store.error());
-  SystemClock clock;
-  domain::Services services(**store, clock);
   // Only the networks: the read model of posts is not needed here.
-  if (auto loaded = services.networks().load(); !loaded) return report(loaded.error());
+  auto opened = open_services(flags, Load::kNetworks);
+  if (!opened) return report(opened.error());
+  domain::Services& services = *(*opened)->services;
   if (!services.networks().find(network_slug)) {
-    std::cerr << "gapfill: there is no network '" << network_slug << "' in " << config->db_path
-              << ".\n";
+    std::cerr << "gapfill: there is no network '" << network_slug << "' in "
+              << (*opened)->config.db_path << ".\n";
     return 1;
   }
   const auto issued = services.organizer().issue_key(network_slug, label);

@@ -23,26 +23,25 @@ void Router::Added::rate_limit(std::string_view rule) {
 
 Router::Added Router::add(Method method, std::string pattern, Handler handler,
                           InlinePredicate runs_inline) {
-  auto segments = split_path(pattern);
-  routes_.push_back(Route{method,
-                          std::move(pattern),
-                          std::move(segments),
-                          std::move(handler),
-                          std::move(runs_inline),
-                          BodyType::kJson,
-                          {}});
-  return Added(*this, routes_.size() - 1);
+  return add_route(method, std::move(pattern), std::move(handler), std::move(runs_inline),
+                   BodyType::kJson);
 }
 
 Router::Added Router::add_page(Method method, std::string pattern, Handler handler,
                                InlinePredicate runs_inline) {
+  return add_route(method, std::move(pattern), std::move(handler), std::move(runs_inline),
+                   BodyType::kForm);
+}
+
+Router::Added Router::add_route(Method method, std::string pattern, Handler handler,
+                                InlinePredicate runs_inline, BodyType body_type) {
   auto segments = split_path(pattern);
   routes_.push_back(Route{method,
                           std::move(pattern),
                           std::move(segments),
                           std::move(handler),
                           std::move(runs_inline),
-                          BodyType::kForm,
+                          body_type,
                           {}});
   return Added(*this, routes_.size() - 1);
 }

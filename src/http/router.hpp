@@ -56,6 +56,8 @@ class Router {
   Found find(Request& request) const;
 
  private:
+  Added add_route(Method method, std::string pattern, Handler handler, InlinePredicate runs_inline,
+                  BodyType body_type);
   struct Route {
     Method method;
     std::string pattern;
