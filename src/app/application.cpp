@@ -35,6 +35,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   app->config_ = config;
   app->store_ = TRY(open_store(config.db_path));
   app->services_ = std::make_unique<domain::Services>(*app->store_, app->clock_);
+  app->services_->set_public_url(config.public_url);
   TRY_STATUS(app->services_->load());
   app->listing_cache_ = std::make_unique<http::ListingCache>(config.listing_cache_entries,
                                                              limits::kListingCacheMaxBytes);

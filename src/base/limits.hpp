@@ -35,6 +35,13 @@ constexpr std::size_t kAreaTextMaxChars = 200;
 constexpr std::size_t kAccessibilityNeedsMax = 10;
 constexpr std::int64_t kPassengersMax = 20;
 constexpr std::size_t kNoteMaxChars = 1000;
+
+// The contact relay: one message's body, a page of a thread, and how long
+// after an e-mail notice the same party of the same thread gets no other.
+constexpr std::size_t kMessageBodyMaxChars = 2000;
+constexpr int kThreadLimitDefault = 50;
+constexpr int kThreadLimitMax = 200;
+constexpr std::int64_t kRelayNoticeWindowSeconds = 3600;
 // A public point is snapped to a grid of this many degrees (about 1.1 km of
 // latitude) so that a listing never shows where someone lives.
 constexpr double kPublicPointGridDegrees = 0.01;
@@ -78,15 +85,14 @@ struct RateLimitDefault {
   std::int64_t max_requests;
   std::int64_t window_seconds;
 };
-inline constexpr std::string_view kRatePosting = "posting";    // new posts, API and pages
-inline constexpr std::string_view kRateClaiming = "claiming";  // claims, API and pages
-inline constexpr std::string_view kRateMatching = "matching";  // POST /api/v1/matches
-inline constexpr std::string_view kRateSignIn = "sign_in";     // an organizer key, tried
+inline constexpr std::string_view kRatePosting = "posting";      // new posts, API and pages
+inline constexpr std::string_view kRateClaiming = "claiming";    // claims, API and pages
+inline constexpr std::string_view kRateMatching = "matching";    // POST /api/v1/matches
+inline constexpr std::string_view kRateSignIn = "sign_in";       // an organizer key, tried
+inline constexpr std::string_view kRateMessaging = "messaging";  // relay messages, API and pages
 inline constexpr RateLimitDefault kRateLimitDefaults[] = {
-    {kRatePosting, 30, 10 * 60},
-    {kRateClaiming, 30, 10 * 60},
-    {kRateMatching, 60, 10 * 60},
-    {kRateSignIn, 10, 15 * 60},
+    {kRatePosting, 30, 10 * 60}, {kRateClaiming, 30, 10 * 60},  {kRateMatching, 60, 10 * 60},
+    {kRateSignIn, 10, 15 * 60},  {kRateMessaging, 60, 10 * 60},
 };
 constexpr std::int64_t kRateLimitMaxRequestsMax = 1'000'000;
 constexpr std::int64_t kRateLimitWindowSecondsMax = 7L * 24 * 3600;

@@ -26,4 +26,19 @@ bool is_match_party(const Match& match, const Post& request, const Post* offer,
          tokens::matches(token, match.token_hash);
 }
 
+std::optional<MessageSide> relay_side(const Match& match, const Post& request, const Post* offer,
+                                      const std::string& token, bool organizer_of_network) {
+  if (!token.empty()) {
+    if (tokens::matches(token, request.manage_token_hash)) return MessageSide::kRequester;
+    if (offer != nullptr && tokens::matches(token, offer->manage_token_hash)) {
+      return MessageSide::kOfferer;
+    }
+    if (!match.token_hash.empty() && tokens::matches(token, match.token_hash)) {
+      return MessageSide::kVolunteer;
+    }
+  }
+  if (organizer_of_network) return MessageSide::kOrganizer;
+  return std::nullopt;
+}
+
 }  // namespace gapfill::domain

@@ -237,6 +237,7 @@ Result<int> PostService::erase_expired_personal_data() {
       for (PostId id : TRY(transaction.posts().posts_due_for_erasure(now, kErasureBatchPosts))) {
         TRY_STATUS(transaction.posts().erase_personal_data(id, now));
         TRY(transaction.matches().erase_personal_data_for_post(id));
+        TRY(transaction.messages().erase_for_post(id));
         ++batch;
       }
       return Status{};

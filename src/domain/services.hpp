@@ -15,7 +15,9 @@
 #include "domain/drafts.hpp"
 #include "domain/listing.hpp"
 #include "domain/organizer.hpp"
+#include "domain/outbox.hpp"
 #include "domain/post_index.hpp"
+#include "domain/relay.hpp"
 #include "store/store.hpp"
 
 namespace gapfill::domain {
@@ -109,8 +111,9 @@ class PostService {
   Result<int> expire_due();
   // Erases the personal data of every fulfilled or closed post whose
   // network's retention days have passed since it closed, and of its
-  // matches; returns how many posts. Titles, counts and history stay, and
-  // the read model is untouched (such posts are not live).
+  // matches and the bodies of their relay messages; returns how many posts.
+  // Titles, counts and history stay, and the read model is untouched (such
+  // posts are not live).
   Result<int> erase_expired_personal_data();
 
  private:
@@ -151,9 +154,19 @@ class Services {
   PostService& posts() { return posts_; }
   MatchService& matches() { return matches_; }
   OrganizerService& organizer() { return organizer_; }
+  RelayService& relay() { return relay_; }
   const PostIndex& index() const { return index_; }
   store::Store& store() { return store_; }
   UnixSeconds now() const { return clock_.now(); }
+
+  // Where the domain's e-mail goes: a NullOutbox until app/ sets one, which
+  // must outlive the services.
+  void set_outbox(Outbox& outbox) { outbox_ = &outbox; }
+  Outbox& outbox() const { return *outbox_; }
+  // The site's public address ("https://aid.example.org", no trailing
+  // slash) for links in e-mail; empty when not configured.
+  void set_public_url(std::string url) { public_url_ = std::move(url); }
+  const std::string& public_url() const { return public_url_; }
 
   // Runs `work` as one write transaction, then puts every post it reports
   // in `changed` into the read model, in commit order.
@@ -173,6 +186,10 @@ class Services {
   PostService posts_;
   MatchService matches_;
   OrganizerService organizer_;
+  RelayService relay_;
+  NullOutbox null_outbox_;
+  Outbox* outbox_ = &null_outbox_;
+  std::string public_url_;
   std::mutex site_secret_mutex_;
   std::optional<std::string> site_secret_;
 };

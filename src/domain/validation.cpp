@@ -336,6 +336,14 @@ void check_note(const std::optional<std::string>& note, FieldErrors& errors) {
   if (note) checked_text("note", *note, 0, limits::kNoteMaxChars, false, errors);
 }
 
+std::string checked_message_body(const std::optional<std::string>& body, FieldErrors& errors) {
+  if (!body || trim(*body).empty()) {
+    errors["body"] = Message{"error.required", {}};
+    return "";
+  }
+  return checked_text("body", *body, 1, limits::kMessageBodyMaxChars, false, errors);
+}
+
 void check_quantity(const std::optional<std::int64_t>& quantity, const std::string& field,
                     FieldErrors& errors) {
   if (quantity) check_range(field, *quantity, limits::kQuantityMin, limits::kQuantityMax, errors);

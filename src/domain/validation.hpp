@@ -30,6 +30,10 @@ void check_claim(const ClaimDraft& draft, Volunteer& volunteer, FieldErrors& err
 // Checks a free-text note (claims, proposals).
 void check_note(const std::optional<std::string>& note, FieldErrors& errors);
 
+// A relay message's body (field "body"): required, plain text of 1 to
+// limits::kMessageBodyMaxChars characters. Returns it trimmed.
+std::string checked_message_body(const std::optional<std::string>& body, FieldErrors& errors);
+
 // Checks a match quantity.
 void check_quantity(const std::optional<std::int64_t>& quantity, const std::string& field,
                     FieldErrors& errors);

@@ -1,6 +1,7 @@
 #include "http/api.hpp"
 
 #include "base/limits.hpp"
+#include "http/api_relay.hpp"
 #include "http/api_support.hpp"
 #include "http/decode.hpp"
 #include "http/json_body.hpp"
@@ -213,6 +214,7 @@ void add_api_routes(Router& router, domain::Services& services, ListingCache& ca
   add_network_routes(router, services, cache);
   add_post_routes(router, services);
   add_match_routes(router, services);
+  add_relay_routes(router, services);
 }
 
 }  // namespace gapfill::http

@@ -54,9 +54,9 @@ std::string contact_text(const PageRequest& visitor, const Contact& contact) {
     if (!part->empty()) parts.push_back(*part);
   }
   const std::string text = fmt::format("{}", fmt::join(parts, " · "));
-  // Until messages through the site exist, the organizers connect the two.
+  // "Through this site" is the contact relay: the thread of each match.
   const std::string method = visitor.text(
-      contact.method == ContactMethod::kSite ? "post.contact_via_organizers"
+      contact.method == ContactMethod::kSite ? "relay.contact_via_messages"
                                              : "contact." + std::string(to_string(contact.method)));
   return text.empty() ? method : text + " (" + method + ")";
 }

@@ -13,6 +13,7 @@
 #include "http/pages.hpp"
 #include "http/post_form.hpp"
 #include "http/query.hpp"
+#include "http/thread_parts.hpp"
 
 namespace gapfill::http {
 namespace {
@@ -101,7 +102,7 @@ Response dashboard(const WebContext& web, Request& request) {
   data.SetValue("MATCHED_SELECTED", selected(get("status") == "matched"));
   if (const auto notice =
           done_notice(visitor, request.query, "organize.done_",
-                      {"matched", "completed", "cancelled", "closed", "duplicate"})) {
+                      {"matched", "completed", "cancelled", "closed", "duplicate", "sent"})) {
     data.SetValueAndShowSection("MESSAGE", *notice, "DONE");
   }
   if (request.query.find("conflict=1") != std::string::npos) {
@@ -154,6 +155,16 @@ Response dashboard(const WebContext& web, Request& request) {
       }
       if (match.status == MatchStatus::kProposed || match.status == MatchStatus::kAccepted) {
         shown->ShowSection("LIVE");
+      }
+      domain::ThreadQuery thread_query;
+      thread_query.limit = limits::kThreadLimitMax;
+      if (const auto thread = web.services.relay().thread(match.id, {"", *key}, thread_query)) {
+        auto* messages = shown->AddSectionDictionary("MESSAGES");
+        messages->SetValue("SUMMARY", visitor.format("organize.messages",
+                                                     {{"count", std::to_string(thread->total)}}));
+        fill_thread(*messages, visitor, *thread, network->timezone,
+                    dashboard_path(slug) + "/matches/" + std::to_string(match.id) + "/messages",
+                    nullptr);
       }
     }
     if (post.status != PostStatus::kOpen) continue;
@@ -299,6 +310,18 @@ void add_actions(Router& router, const WebContext& web) {
           return status_of(organizer.cancel_match(slug, key, id));
         });
   });
+  // A message to a match's thread, as an organizer of the network.
+  router
+      .add_page(
+          Method::kPost, "/n/{slug}/organize/matches/{id}/messages",
+          [&](Request& request) {
+            return queue_action(
+                web, request, "sent",
+                [&](const std::string&, const std::string& key, MatchId id, const Form& form) {
+                  return status_of(web.services.relay().post(id, {"", key}, form.get("body")));
+                });
+          })
+      .rate_limit(limits::kRateMessaging);
 }
 
 Response intake(const WebContext& web, Request& request, bool submitted) {

@@ -1,6 +1,7 @@
 // One post's pages: the public view, the private view behind a manage link
-// (the poster's) or a match link (the volunteer's), the claim form, and the
-// actions on them (edit, close, accept, complete, cancel).
+// (the poster's) or a match link (the volunteer's) with each match's thread
+// of messages, the claim form, and the actions on them (edit, close, accept,
+// complete, cancel, send a message).
 
 #include <fmt/format.h>
 
@@ -11,6 +12,7 @@
 #include "http/page_parts.hpp"
 #include "http/pages.hpp"
 #include "http/post_form.hpp"
+#include "http/thread_parts.hpp"
 
 namespace gapfill::http {
 namespace {
@@ -76,7 +78,8 @@ void fill_public(Page& page, PageRequest& visitor, const Post& post, const Netwo
 }
 
 void fill_matches(Page& page, PageRequest& visitor, const domain::PostView& view,
-                  const Network& network, const std::string& base) {
+                  const Network& network, const std::string& base, const std::string& token,
+                  const ReplyState* reply) {
   auto* section = page.data().AddSectionDictionary("MATCHES");
   const bool owner = view.access == domain::Access::kOwner;
   section->SetValue("HEADING", visitor.text(owner ? "post.matches" : "post.your_help"));
@@ -105,6 +108,13 @@ void fill_matches(Page& page, PageRequest& visitor, const domain::PostView& view
       item->SetValueAndShowSection(
           "LABEL", visitor.text(owner ? "post.cancel_owner" : "post.cancel_volunteer"),
           "CAN_CANCEL");
+    }
+    domain::ThreadQuery query;
+    query.limit = limits::kThreadLimitMax;
+    const auto thread = visitor.web().services.relay().thread(match.id, {token, ""}, query);
+    if (thread) {
+      fill_thread(*item, visitor, *thread, network.timezone,
+                  base + "/matches/" + std::to_string(match.id) + "/messages", reply);
     }
   }
 }
@@ -138,7 +148,10 @@ Response public_post(const WebContext& web, Request& request) {
   return page.finish();
 }
 
-Response private_post(const WebContext& web, Request& request) {
+// The private page; after a refused reply, `reply` refills its form and the
+// page answers `status`.
+Response private_post(const WebContext& web, Request& request, const ReplyState* reply = nullptr,
+                      int status = 200) {
   PageRequest visitor(web, request);
   const auto id = path_id(request, "id", "Post");
   if (!id) return error_page(visitor, 404);
@@ -160,6 +173,9 @@ Response private_post(const WebContext& web, Request& request) {
                                       {"closed", "edited", "accepted", "completed", "cancelled"})) {
     data.SetValueAndShowSection("MESSAGE", *notice, "DONE");
   }
+  if (const auto notice = done_notice(visitor, request.query, "relay.done_", {"sent"})) {
+    data.SetValueAndShowSection("MESSAGE", *notice, "DONE");
+  }
   if (request.query.find("conflict=1") != std::string::npos) {
     data.SetValueAndShowSection("MESSAGE", visitor.text("post.action_conflict"), "ACTION_ERROR");
   }
@@ -167,13 +183,13 @@ Response private_post(const WebContext& web, Request& request) {
   details->SetValue("DETAILS", post.details);
   details->SetValue("PLACE", post.location_text);
   details->SetValue("CONTACT", contact_text(visitor, post.contact));
-  fill_matches(page, visitor, view, loaded->network, base);
+  fill_matches(page, visitor, view, loaded->network, base, token, reply);
   if (owner && (post.status == PostStatus::kOpen || post.status == PostStatus::kMatched)) {
     auto* actions = data.AddSectionDictionary("OWNER_ACTIONS");
     actions->SetValue("BASE", base);
     actions->SetValue("CSRF", visitor.csrf_token());
   }
-  return page.finish();
+  return page.finish(status);
 }
 
 // Reads the form of an action and checks its anti-forgery token.
@@ -227,6 +243,30 @@ Response match_action(const WebContext& web, Request& request, MatchStatus to) {
     default:
       return after_action(visitor, matches.cancel(*match_id, token), base, "cancelled");
   }
+}
+
+// A message to a match's thread from a private page: back to the page (and
+// the thread) once sent, or the page again with the typed text and what is
+// wrong with it.
+Response send_message(const WebContext& web, Request& request) {
+  PageRequest visitor(web, request);
+  const auto id = path_id(request, "id", "Post");
+  const auto match_id = path_id(request, "match", "Match");
+  if (!id || !match_id) return error_page(visitor, 404);
+  std::optional<Form> form;
+  if (auto refused = refuse_forged(visitor, request, form)) return *refused;
+  const std::string& token = request.params.at("token");
+  const std::string base = private_base(*id, token);
+  const auto body = form->get("body");
+  const auto sent = web.services.relay().post(*match_id, {token, ""}, body);
+  if (sent) return visitor.redirect(base + "?done=sent#thread-" + std::to_string(*match_id));
+  if (sent.error().code == ErrorCode::kInvalid && !sent.error().fields.empty()) {
+    const ReplyState reply{*match_id, body.value_or(""),
+                           i18n::render(sent.error().fields.begin()->second, visitor.language())};
+    return private_post(web, request, &reply, 422);
+  }
+  if (sent.error().code == ErrorCode::kConflict) return visitor.redirect(base + "?conflict=1");
+  return error_page(visitor, status_for(sent.error().code));
 }
 
 Response show_claim(const WebContext& web, Request& request, const Form* typed,
@@ -302,6 +342,21 @@ void add_post_pages(Router& router, const WebContext& web) {
     router.add_page(Method::kPost, pattern,
                     [&web, to](Request& request) { return match_action(web, request, to); });
   }
+  // The address of the reply form, opened (say, from the page after a
+  // refused reply, in another language): the thread on the private page.
+  router.add_page(Method::kGet, "/p/{id}/k/{token}/matches/{match}/messages",
+                  [&web](Request& request) {
+                    PageRequest visitor(web, request);
+                    const auto id = path_id(request, "id", "Post");
+                    const auto match_id = path_id(request, "match", "Match");
+                    if (!id || !match_id) return error_page(visitor, 404);
+                    return visitor.redirect(private_base(*id, request.params.at("token")) +
+                                            "#thread-" + std::to_string(*match_id));
+                  });
+  router
+      .add_page(Method::kPost, "/p/{id}/k/{token}/matches/{match}/messages",
+                [&web](Request& request) { return send_message(web, request); })
+      .rate_limit(limits::kRateMessaging);
   router.add_page(Method::kGet, "/p/{id}/claim", [&web](Request& request) {
     return show_claim(web, request, nullptr, nullptr, 200);
   });

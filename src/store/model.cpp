@@ -47,6 +47,11 @@ constexpr std::array<std::pair<MatchStatus, std::string_view>, 4> kMatchStatuses
      {MatchStatus::kAccepted, "accepted"},
      {MatchStatus::kCompleted, "completed"},
      {MatchStatus::kCancelled, "cancelled"}}};
+constexpr std::array<std::pair<MessageSide, std::string_view>, 4> kMessageSides{
+    {{MessageSide::kRequester, "requester"},
+     {MessageSide::kVolunteer, "volunteer"},
+     {MessageSide::kOfferer, "offerer"},
+     {MessageSide::kOrganizer, "organizer"}}};
 
 }  // namespace
 
@@ -69,6 +74,10 @@ std::string_view to_string(MatchStatus value) {
   return name_of(kMatchStatuses, value);
 }
 
+std::string_view to_string(MessageSide value) {
+  return name_of(kMessageSides, value);
+}
+
 std::optional<PostKind> parse_post_kind(std::string_view text) {
   return parse_from(kKinds, text);
 }
@@ -86,6 +95,10 @@ std::optional<ContactMethod> parse_contact_method(std::string_view text) {
 }
 std::optional<MatchStatus> parse_match_status(std::string_view text) {
   return parse_from(kMatchStatuses, text);
+}
+
+std::optional<MessageSide> parse_message_side(std::string_view text) {
+  return parse_from(kMessageSides, text);
 }
 
 }  // namespace gapfill

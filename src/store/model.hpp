@@ -24,6 +24,8 @@ enum class CloseReason { kWithdrawn, kExpired, kModerated, kDuplicate };
 enum class Urgency { kToday, kWeek, kFlexible };
 enum class ContactMethod { kPhone, kEmail, kSite };
 enum class MatchStatus { kProposed, kAccepted, kCompleted, kCancelled };
+// Who wrote a message in a match's thread.
+enum class MessageSide { kRequester, kVolunteer, kOfferer, kOrganizer };
 
 std::string_view to_string(PostKind value);
 std::string_view to_string(PostStatus value);
@@ -31,6 +33,7 @@ std::string_view to_string(CloseReason value);
 std::string_view to_string(Urgency value);
 std::string_view to_string(ContactMethod value);
 std::string_view to_string(MatchStatus value);
+std::string_view to_string(MessageSide value);
 
 // Each parse_* returns nullopt for anything but the exact wire name.
 std::optional<PostKind> parse_post_kind(std::string_view text);
@@ -39,6 +42,7 @@ std::optional<CloseReason> parse_close_reason(std::string_view text);
 std::optional<Urgency> parse_urgency(std::string_view text);
 std::optional<ContactMethod> parse_contact_method(std::string_view text);
 std::optional<MatchStatus> parse_match_status(std::string_view text);
+std::optional<MessageSide> parse_message_side(std::string_view text);
 
 struct ServiceArea {
   geo::Point centre;
@@ -130,6 +134,19 @@ struct Match {
   std::string token_hash;  // the volunteer's match token, hashed; empty for offer matches
   UnixSeconds created_at = 0;
   UnixSeconds updated_at = 0;
+};
+
+using MessageId = std::int64_t;
+
+// One message of the contact relay: the thread of a match, between its two
+// parties (and the network's organizers). The body is personal data.
+struct RelayMessage {
+  MessageId id = 0;
+  MatchId match_id = 0;
+  NetworkId network_id = 0;
+  MessageSide side = MessageSide::kRequester;
+  std::string body;
+  UnixSeconds created_at = 0;
 };
 
 // A secret that lets its holder organize one network (until accounts exist).

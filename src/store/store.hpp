@@ -108,6 +108,29 @@ class MatchRepository {
   virtual Result<int> erase_personal_data_for_post(PostId post_id) = 0;
 };
 
+// The contact relay's threads, one per match. Bodies are personal data: the
+// SQLite implementation reads and writes them in one place each
+// (message_repository.cpp) so that they can be sealed at rest there.
+class MessageRepository {
+ public:
+  virtual ~MessageRepository() = default;
+  // Inserts the message (its id is ignored) and returns the new id.
+  virtual Result<MessageId> insert(const RelayMessage& message) = 0;
+  // The match's messages not yet erased, oldest first, with ids greater than
+  // `after` (0: from the start), at most `limit`.
+  virtual Result<std::vector<RelayMessage>> list_for_match(MatchId match_id, MessageId after,
+                                                           int limit) = 0;
+  // How many messages the match's thread ever had, erased ones included.
+  virtual Result<int> count_for_match(MatchId match_id) = 0;
+  // Empties the body of every message of every match of the post (as
+  // request or as offer) and marks them erased; returns how many.
+  virtual Result<int> erase_for_post(PostId post_id) = 0;
+  // When `side` of the match was last sent an e-mail notice, if ever.
+  virtual Result<std::optional<UnixSeconds>> last_notice(MatchId match_id, MessageSide side) = 0;
+  // Records that `side` of the match was sent a notice at `at`.
+  virtual Status record_notice(MatchId match_id, MessageSide side, UnixSeconds at) = 0;
+};
+
 class EventRepository {
  public:
   virtual ~EventRepository() = default;
@@ -154,6 +177,7 @@ class Transaction {
   virtual PostRepository& posts() = 0;
   virtual MatchRepository& matches() = 0;
   virtual EventRepository& events() = 0;
+  virtual MessageRepository& messages() = 0;
   virtual OrganizerKeyRepository& organizer_keys() = 0;
   virtual SettingsRepository& settings() = 0;
 };

@@ -1,6 +1,7 @@
 // Requirement 1 (English) and 2 (Spanish): a requester asks for help, a volunteer
 // finds it on the browse page and claims it, the organizer sees it in the queue
-// and marks it done, and the requester's private link shows it fulfilled.
+// and marks it done, and the requester's private link shows it fulfilled. On
+// the way the requester writes to the helper through the contact relay.
 // Every person has their own browser context (their own cookies).
 
 import { test, before, after } from 'node:test';
@@ -47,6 +48,17 @@ async function wholeFlow(lang, contextOptions) {
     await ask.goto(posted.managePath);
     assert.equal(await postStatus(ask), t('status.matched'));
     await waitForText(ask.locator('main'), /Robin/);
+
+    // They talk through the site: the requester writes, the helper reads it on their link.
+    const message = lang === 'es' ? 'Nos vemos a las seis' : 'See you at six';
+    await ask.getByLabel(t('relay.reply_label'), { exact: true }).fill(message);
+    await Promise.all([
+      ask.waitForURL(/done=sent/),
+      ask.getByRole('button', { name: t('relay.send'), exact: true }).click(),
+    ]);
+    await ask.getByRole('status').filter({ hasText: t('relay.done_sent') }).waitFor();
+    await find.reload();
+    await waitForText(find.locator('main .thread'), new RegExp(message));
 
     // The organizer sees it in the queue and marks it done.
     const org = await newPage(organizer);

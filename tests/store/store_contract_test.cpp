@@ -708,5 +708,113 @@ TEST_P(StoreContract, ConcurrentWritersAreSerializedWithoutLosingAWrite) {
   EXPECT_EQ(count, 200);
 }
 
+TEST_P(StoreContract, RelayMessagesAreKeptPerMatchPagedAndErasedPerPost) {
+  const NetworkId network = add_network();
+  const PostId request = add_post(sample_post(network));
+  const PostId offer = add_post(sample_post(network, PostKind::kOffer));
+  const PostId other = add_post(sample_post(network));
+  Match claim;
+  claim.network_id = network;
+  claim.request_id = request;
+  claim.volunteer = Volunteer{"Alex", "alex@example.org", ""};
+  claim.status = MatchStatus::kAccepted;
+  claim.created_at = claim.updated_at = 1790000100;
+  Match paired = claim;
+  paired.request_id = other;
+  paired.offer_id = offer;
+  paired.volunteer.reset();
+  MatchId claim_id = 0, paired_id = 0;
+  const std::string binary("line one\nline two \xc3\xb1 \0 end", 26);
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    claim_id = TRY(transaction.matches().insert(claim));
+    paired_id = TRY(transaction.matches().insert(paired));
+    for (int i = 0; i < 5; ++i) {
+      RelayMessage message;
+      message.match_id = claim_id;
+      message.network_id = network;
+      message.side = i % 2 == 0 ? MessageSide::kRequester : MessageSide::kVolunteer;
+      message.body = i == 0 ? binary : "message " + std::to_string(i);
+      message.created_at = 1790000200 + i;
+      TRY(transaction.messages().insert(message));
+    }
+    RelayMessage elsewhere;
+    elsewhere.match_id = paired_id;
+    elsewhere.network_id = network;
+    elsewhere.side = MessageSide::kOrganizer;
+    elsewhere.body = "for the offer";
+    elsewhere.created_at = 1790000300;
+    TRY(transaction.messages().insert(elsewhere));
+    return {};
+  }));
+
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    const auto first = TRY(transaction.messages().list_for_match(claim_id, 0, 3));
+    EXPECT_EQ(first.size(), 3u);
+    if (first.size() != 3u) return {};
+    EXPECT_EQ(first[0].body, binary);
+    EXPECT_EQ(first[0].side, MessageSide::kRequester);
+    EXPECT_EQ(first[0].match_id, claim_id);
+    EXPECT_EQ(first[0].network_id, network);
+    EXPECT_EQ(first[0].created_at, 1790000200);
+    EXPECT_EQ(first[1].side, MessageSide::kVolunteer);
+    EXPECT_LT(first[0].id, first[1].id);
+    const auto rest = TRY(transaction.messages().list_for_match(claim_id, first[2].id, 10));
+    EXPECT_EQ(rest.size(), 2u);
+    if (rest.size() == 2u) {
+      EXPECT_EQ(rest[1].body, "message 4");
+    }
+    EXPECT_EQ(TRY(transaction.messages().count_for_match(claim_id)), 5);
+    const auto offered = TRY(transaction.messages().list_for_match(paired_id, 0, 10));
+    EXPECT_EQ(offered.size(), 1u);
+    if (!offered.empty()) {
+      EXPECT_EQ(offered[0].side, MessageSide::kOrganizer);
+    }
+    EXPECT_TRUE(TRY(transaction.messages().list_for_match(999, 0, 10)).empty());
+    return {};
+  }));
+
+  // Erasing by the offer reaches the thread of its match, not the others.
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    EXPECT_EQ(TRY(transaction.messages().erase_for_post(offer)), 1);
+    return {};
+  }));
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    EXPECT_TRUE(TRY(transaction.messages().list_for_match(paired_id, 0, 10)).empty());
+    EXPECT_EQ(TRY(transaction.messages().count_for_match(paired_id)), 1);
+    EXPECT_EQ(TRY(transaction.messages().list_for_match(claim_id, 0, 10)).size(), 5u);
+    return {};
+  }));
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    EXPECT_EQ(TRY(transaction.messages().erase_for_post(request)), 5);
+    return {};
+  }));
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    EXPECT_TRUE(TRY(transaction.messages().list_for_match(claim_id, 0, 10)).empty());
+    EXPECT_EQ(TRY(transaction.messages().count_for_match(claim_id)), 5);
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, RelayNoticesAreRecordedPerMatchAndSide) {
+  const NetworkId network = add_network();
+  const PostId request = add_post(sample_post(network));
+  Match claim;
+  claim.network_id = network;
+  claim.request_id = request;
+  claim.status = MatchStatus::kAccepted;
+  MatchId id = 0;
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    id = TRY(transaction.matches().insert(claim));
+    EXPECT_FALSE(TRY(transaction.messages().last_notice(id, MessageSide::kVolunteer)));
+    TRY_STATUS(transaction.messages().record_notice(id, MessageSide::kVolunteer, 1790000000));
+    return transaction.messages().record_notice(id, MessageSide::kVolunteer, 1790003600);
+  }));
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    EXPECT_EQ(TRY(transaction.messages().last_notice(id, MessageSide::kVolunteer)), 1790003600);
+    EXPECT_FALSE(TRY(transaction.messages().last_notice(id, MessageSide::kRequester)));
+    return {};
+  }));
+}
+
 }  // namespace
 }  // namespace gapfill::store::contract

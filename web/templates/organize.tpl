@@ -48,6 +48,7 @@
 <p><strong>{{STATUS}}</strong>{{#WHO}}: {{TEXT}}{{/WHO}}{{#OFFER}}: <a href="/p/{{ID}}">#{{ID}}</a>{{/OFFER}}</p>
 {{#LIVE}}<form method="post" action="/n/{{SLUG}}/organize/matches/{{MATCH_ID}}/complete"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">[[post.complete]]</button></form>
 <form method="post" action="/n/{{SLUG}}/organize/matches/{{MATCH_ID}}/cancel"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">[[organize.cancel_match]]</button></form>{{/LIVE}}
+{{#MESSAGES}}<details><summary>{{SUMMARY}}</summary>{{>THREAD}}</details>{{/MESSAGES}}
 </div>{{/MATCH}}
 {{#OPEN_ACTIONS}}<details>
 <summary>[[organize.match]]</summary>

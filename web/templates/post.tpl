@@ -54,6 +54,7 @@
 {{#CAN_ACCEPT}}<form method="post" action="{{BASE}}/matches/{{MATCH_ID}}/accept"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">[[post.accept]]</button></form>{{/CAN_ACCEPT}}
 {{#CAN_COMPLETE}}<form method="post" action="{{BASE}}/matches/{{MATCH_ID}}/complete"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">[[post.complete]]</button></form>{{/CAN_COMPLETE}}
 {{#CAN_CANCEL}}<form method="post" action="{{BASE}}/matches/{{MATCH_ID}}/cancel"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">{{LABEL}}</button></form>{{/CAN_CANCEL}}
+{{>THREAD}}
 </li>{{/MATCH}}
 </ul>
 </section>{{/MATCHES}}

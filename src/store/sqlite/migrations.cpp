@@ -147,7 +147,31 @@ CREATE INDEX posts_awaiting_erasure ON posts(network_id, updated_at)
   WHERE status IN ('fulfilled', 'closed') AND personal_data_erased_at IS NULL;
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kMigration1, kMigration2, kMigration3};
+// The contact relay: a thread of messages per match (bodies are personal
+// data, emptied by the retention sweep, which keeps the rows for counts), and
+// when each side of a match was last sent an e-mail notice.
+constexpr std::string_view kMigration4 = R"sql(
+CREATE TABLE match_messages (
+  id         INTEGER PRIMARY KEY,
+  match_id   INTEGER NOT NULL REFERENCES matches(id),
+  network_id INTEGER NOT NULL REFERENCES networks(id),
+  side       TEXT NOT NULL CHECK (side IN ('requester', 'volunteer', 'offerer', 'organizer')),
+  body       BLOB NOT NULL,
+  erased     INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX match_messages_by_match ON match_messages(match_id, id);
+
+CREATE TABLE match_message_notices (
+  match_id     INTEGER NOT NULL REFERENCES matches(id),
+  side         TEXT NOT NULL,
+  last_sent_at INTEGER NOT NULL,
+  PRIMARY KEY (match_id, side)
+);
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations{kMigration1, kMigration2, kMigration3,
+                                                      kMigration4};
 
 }  // namespace
 

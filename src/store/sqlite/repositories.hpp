@@ -58,6 +58,21 @@ class SqliteMatchRepository final : public MatchRepository {
   Database& db_;
 };
 
+class SqliteMessageRepository final : public MessageRepository {
+ public:
+  explicit SqliteMessageRepository(Database& db) : db_(db) {}
+  Result<MessageId> insert(const RelayMessage& message) override;
+  Result<std::vector<RelayMessage>> list_for_match(MatchId match_id, MessageId after,
+                                                   int limit) override;
+  Result<int> count_for_match(MatchId match_id) override;
+  Result<int> erase_for_post(PostId post_id) override;
+  Result<std::optional<UnixSeconds>> last_notice(MatchId match_id, MessageSide side) override;
+  Status record_notice(MatchId match_id, MessageSide side, UnixSeconds at) override;
+
+ private:
+  Database& db_;
+};
+
 class SqliteEventRepository final : public EventRepository {
  public:
   explicit SqliteEventRepository(Database& db) : db_(db) {}

@@ -16,11 +16,18 @@ using sqlite::Database;
 class SqliteTransaction final : public Transaction {
  public:
   explicit SqliteTransaction(Database& db)
-      : networks_(db), posts_(db), matches_(db), events_(db), organizer_keys_(db), settings_(db) {}
+      : networks_(db),
+        posts_(db),
+        matches_(db),
+        events_(db),
+        messages_(db),
+        organizer_keys_(db),
+        settings_(db) {}
   NetworkRepository& networks() override { return networks_; }
   PostRepository& posts() override { return posts_; }
   MatchRepository& matches() override { return matches_; }
   EventRepository& events() override { return events_; }
+  MessageRepository& messages() override { return messages_; }
   OrganizerKeyRepository& organizer_keys() override { return organizer_keys_; }
   SettingsRepository& settings() override { return settings_; }
 
@@ -29,6 +36,7 @@ class SqliteTransaction final : public Transaction {
   sqlite::SqlitePostRepository posts_;
   sqlite::SqliteMatchRepository matches_;
   sqlite::SqliteEventRepository events_;
+  sqlite::SqliteMessageRepository messages_;
   sqlite::SqliteOrganizerKeyRepository organizer_keys_;
   sqlite::SqliteSettingsRepository settings_;
 };
