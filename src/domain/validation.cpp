@@ -336,6 +336,17 @@ void check_note(const std::optional<std::string>& note, FieldErrors& errors) {
   if (note) checked_text("note", *note, 0, limits::kNoteMaxChars, false, errors);
 }
 
+void check_report(const ReportDraft& draft, Report& report, FieldErrors& errors) {
+  if (draft.reason) {
+    report.reason = *draft.reason;
+  } else {
+    errors["reason"] = Message{"error.required", {}};
+  }
+  if (draft.note) {
+    report.note = checked_text("note", *draft.note, 0, limits::kReportNoteMaxChars, false, errors);
+  }
+}
+
 void check_quantity(const std::optional<std::int64_t>& quantity, const std::string& field,
                     FieldErrors& errors) {
   if (quantity) check_range(field, *quantity, limits::kQuantityMin, limits::kQuantityMax, errors);

@@ -30,6 +30,11 @@ void check_claim(const ClaimDraft& draft, Volunteer& volunteer, FieldErrors& err
 // Checks a free-text note (claims, proposals).
 void check_note(const std::optional<std::string>& note, FieldErrors& errors);
 
+// Checks a report of a post: a reason is required, the note is optional
+// plain text of at most limits::kReportNoteMaxChars. Fills `report`'s reason
+// and note.
+void check_report(const ReportDraft& draft, Report& report, FieldErrors& errors);
+
 // Checks a match quantity.
 void check_quantity(const std::optional<std::int64_t>& quantity, const std::string& field,
                     FieldErrors& errors);
