@@ -42,7 +42,8 @@ TEST_F(ModerationApiTest, AnyoneReportsAPostAndOnlyOrganizersReadTheReports) {
   ASSERT_EQ(reports.status, 200) << reports.body;
   EXPECT_EQ(reports.json()["total"], 1);
   ASSERT_EQ(reports.json()["items"].size(), 1u);
-  const json& item = reports.json()["items"][0];
+  const json body = reports.json();
+  const json& item = body["items"][0];
   EXPECT_EQ(item["post"]["id"], id);
   EXPECT_EQ(item["reason"], "scam");
   EXPECT_EQ(item["note"], "Asked me for money");
@@ -245,17 +246,18 @@ TEST_F(ModerationApiTest, EveryOrganizerActionIsAuditedWithoutPersonalData) {
   const auto audit = client->get(network_path("/audit?limit=200"), key);
   ASSERT_EQ(audit.status, 200) << audit.body;
   std::vector<std::string> actions;
-  for (const json& event : audit.json()["items"]) actions.push_back(event["action"]);
+  const json body = audit.json();
+  for (const json& event : body["items"]) actions.push_back(event["action"]);
   const std::vector<std::string> expected{
       "key_revoked",    "key_issued", "intake",         "unblock",   "block", "unhide",    "hide",
       "resolve_report", "close",      "complete_match", "duplicate", "match", "key_issued"};
   EXPECT_EQ(actions, expected);
-  const json& hide = audit.json()["items"][6];
+  const json& hide = body["items"][6];
   EXPECT_EQ(hide["actor"]["kind"], "organizer_key");
   EXPECT_EQ(hide["actor"]["label"], "Dana's laptop");
   EXPECT_EQ(hide["target"], json({{"kind", "post"}, {"id", offer}}));
   EXPECT_EQ(hide["detail"], "reason=spam");
-  EXPECT_EQ(audit.json()["items"][0]["actor"]["kind"], "operator");
+  EXPECT_EQ(body["items"][0]["actor"]["kind"], "operator");
   for (const char* personal : {"Sam", "sam@example.org", "555", "library", "pork", "Alex"}) {
     EXPECT_EQ(audit.body.find(personal), std::string::npos) << personal;
   }
