@@ -18,6 +18,8 @@ const char* error_code_name(ErrorCode code) {
       return "method_not_allowed";
     case ErrorCode::kConflict:
       return "conflict";
+    case ErrorCode::kGone:
+      return "gone";
     case ErrorCode::kTooLarge:
       return "too_large";
     case ErrorCode::kUriTooLong:

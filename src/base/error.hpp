@@ -16,6 +16,7 @@ enum class ErrorCode {
   kNotFound,          // no such record or route
   kMethodNotAllowed,  // the route exists for other methods
   kConflict,          // the record is not in a state that allows this
+  kGone,              // the record was taken out of public view (a post organizers hid)
   kTooLarge,          // the body is over the configured limit
   kUriTooLong,        // the request target is over the limit
   kHeadersTooLarge,   // a header is over the limit

@@ -57,6 +57,13 @@ constexpr int kQueueLimitDefault = 50;
 constexpr int kQueueLimitMax = 200;
 constexpr int kOpenOffersMax = 500;
 
+// Moderation: a report's optional note, and pages of reports and of the
+// audit log (API: limit, 1 to the max).
+constexpr std::size_t kReportNoteMaxChars = 500;
+constexpr int kReportsPageItems = 25;
+constexpr int kAuditLimitDefault = 50;
+constexpr int kAuditLimitMax = 200;
+
 // A network's home page counts requests fulfilled within this many days.
 constexpr int kSummaryFulfilledDays = 30;
 
@@ -90,9 +97,10 @@ inline constexpr std::string_view kRateClaiming = "claiming";    // claims, API 
 inline constexpr std::string_view kRateMatching = "matching";    // POST /api/v1/matches
 inline constexpr std::string_view kRateSignIn = "sign_in";       // an organizer key, tried
 inline constexpr std::string_view kRateMessaging = "messaging";  // relay messages, API and pages
+inline constexpr std::string_view kRateReporting = "reporting";  // reports of posts
 inline constexpr RateLimitDefault kRateLimitDefaults[] = {
     {kRatePosting, 30, 10 * 60}, {kRateClaiming, 30, 10 * 60},  {kRateMatching, 60, 10 * 60},
-    {kRateSignIn, 10, 15 * 60},  {kRateMessaging, 60, 10 * 60},
+    {kRateSignIn, 10, 15 * 60},  {kRateMessaging, 60, 10 * 60}, {kRateReporting, 20, 60 * 60},
 };
 constexpr std::int64_t kRateLimitMaxRequestsMax = 1'000'000;
 constexpr std::int64_t kRateLimitWindowSecondsMax = 7L * 24 * 3600;

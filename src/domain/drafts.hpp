@@ -34,6 +34,13 @@ struct NetworkDraft {
   std::optional<bool> listed;
 };
 
+// Someone's report of a post: why (from a fixed list) and an optional note.
+struct ReportDraft {
+  ReadErrors read_errors;
+  std::optional<ModerationReason> reason;
+  std::optional<std::string> note;
+};
+
 struct RideDraft {
   std::optional<std::string> pickup_area;
   std::optional<std::string> dropoff_area;

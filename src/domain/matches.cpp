@@ -1,5 +1,6 @@
 #include "domain/history.hpp"
 #include "domain/lifecycle.hpp"
+#include "domain/moderation.hpp"
 #include "domain/post_access.hpp"
 #include "domain/services.hpp"
 #include "domain/tokens.hpp"
@@ -31,6 +32,7 @@ Result<CreatedMatch> MatchService::claim(PostId request_id, const ClaimDraft& dr
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
         const Post request = TRY(transaction.posts().find_for_update(request_id));
+        TRY_STATUS(refuse_hidden(request));
         if (request.kind != PostKind::kRequest) {
           return Status(fail(ErrorCode::kConflict,
                              "Only requests can be claimed; to take up an offer, post a request."));
@@ -71,6 +73,9 @@ Result<CreatedMatch> MatchService::propose(const ProposalDraft& draft, const std
             !tokens::matches(token, offer.manage_token_hash)) {
           return Status(refuse(token));
         }
+        TRY_STATUS(refuse_blocked_token(transaction, token, {&request, &offer}));
+        TRY_STATUS(refuse_hidden(request));
+        TRY_STATUS(refuse_hidden(offer));
         const PairTerms terms{draft.quantity, draft.note.value_or(""), MatchStatus::kProposed};
         match = TRY(pair_request_with_offer(transaction, request, offer, terms, now, changed));
         return Status{};
@@ -98,6 +103,8 @@ Result<MatchView> MatchService::transition(MatchId id, const std::string& token,
         if (!is_match_party(view.match, view.request, view.offer ? &*view.offer : nullptr, token)) {
           return Status(refuse(token));
         }
+        TRY_STATUS(refuse_blocked_token(transaction, token,
+                                        {&view.request, view.offer ? &*view.offer : nullptr}));
         return move_match(transaction, view, to, now, changed);
       }));
   return view(id, token);

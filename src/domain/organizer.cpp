@@ -3,8 +3,11 @@
 #include <algorithm>
 
 #include "base/text.hpp"
+#include "domain/audit.hpp"
 #include "domain/history.hpp"
 #include "domain/lifecycle.hpp"
+#include "domain/moderation.hpp"
+#include "domain/organizer_access.hpp"
 #include "domain/services.hpp"
 #include "domain/tokens.hpp"
 #include "domain/transitions.hpp"
@@ -12,33 +15,6 @@
 
 namespace gapfill::domain {
 namespace {
-
-// kUnauthorized without a key, kForbidden with one that does not open this
-// network (unknown, revoked, or another network's).
-std::unexpected<Error> refuse(const std::string& key) {
-  if (key.empty()) {
-    return fail(ErrorCode::kUnauthorized, "This needs an organizer key of the network.");
-  }
-  return fail(ErrorCode::kForbidden, "This organizer key does not open this network.");
-}
-
-// The network, when `key` is a live organizer key of it.
-Result<Network> authorize(Services& services, store::Transaction& transaction,
-                          const std::string& network_slug, const std::string& key) {
-  if (key.empty()) return refuse(key);
-  Network network = TRY(services.networks().find(network_slug));
-  if (key.size() > limits::kTokenMaxChars) return refuse(key);
-  auto found = transaction.organizer_keys().find_by_hash(tokens::hash(key));
-  if (!found) {
-    if (found.error().code == ErrorCode::kNotFound) return refuse(key);
-    return std::unexpected(std::move(found.error()));
-  }
-  if (!tokens::matches(key, found->key_hash) || found->revoked_at ||
-      found->network_id != network.id) {
-    return refuse(key);
-  }
-  return network;
-}
 
 // The post `id` of `network`; a post of another network is not found.
 Result<Post> find_post_in(store::Transaction& transaction, const Network& network, PostId id) {
@@ -83,7 +59,8 @@ Result<IssuedOrganizerKey> OrganizerService::issue_key(const std::string& networ
   key.created_at = services_.now();
   TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
     key.id = TRY(transaction.organizer_keys().insert(key));
-    return {};
+    return record_audit(transaction, network.id, operator_actor(), "key_issued",
+                        {"organizer_key", key.id}, "", key.created_at);
   }));
   return IssuedOrganizerKey{key.id, issued.token};
 }
@@ -97,13 +74,16 @@ Status OrganizerService::revoke_key(const std::string& network_slug, std::int64_
                      [&](const OrganizerKey& key) { return key.id == key_id; })) {
       return not_found("Organizer key");
     }
-    return transaction.organizer_keys().revoke(key_id, now);
+    TRY_STATUS(transaction.organizer_keys().revoke(key_id, now));
+    return record_audit(transaction, network.id, operator_actor(), "key_revoked",
+                        {"organizer_key", key_id}, "", now);
   });
 }
 
 Status OrganizerService::check_key(const std::string& network_slug, const std::string& key) {
   return services_.store().read([&](store::Transaction& transaction) -> Status {
-    TRY(authorize(services_, transaction, network_slug, key));
+    TRY(authorize_organizer(services_, transaction, network_slug, key,
+                            OrganizerAction::kWorkQueue));
     return {};
   });
 }
@@ -112,15 +92,17 @@ Result<QueuePage> OrganizerService::queue(const std::string& network_slug, const
                                           const QueueFilter& filter) {
   QueuePage page;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
-    const Network network = TRY(authorize(services_, transaction, network_slug, key));
+    const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug, key,
+                                                          OrganizerAction::kWorkQueue));
+    const Network& network = organizing.network;
     FieldErrors errors;
     if (filter.limit < 1 || filter.limit > limits::kQueueLimitMax) {
       errors["limit"] = Message{"error.whole_number_range",
                                 {{"min", "1"}, {"max", std::to_string(limits::kQueueLimitMax)}}};
     }
     if (filter.offset < 0) {
-      errors["offset"] = Message{"error.whole_number_range",
-                                 {{"min", "0"}, {"max", std::to_string(INT32_MAX)}}};
+      errors["offset"] =
+          Message{"error.whole_number_range", {{"min", "0"}, {"max", std::to_string(INT32_MAX)}}};
     }
     if (!errors.empty()) return invalid(std::move(errors));
     TRY_STATUS(check_category(services_, network, filter.category));
@@ -134,7 +116,8 @@ Result<QueuePage> OrganizerService::queue(const std::string& network_slug, const
     for (Post& post :
          TRY(transaction.posts().list_by_urgency(posts, filter.limit, filter.offset))) {
       std::vector<Match> matches = TRY(transaction.matches().list_for_post(post.id));
-      page.items.push_back(QueueItem{std::move(post), std::move(matches)});
+      const bool blocked = TRY(is_token_blocked(transaction, post));
+      page.items.push_back(QueueItem{std::move(post), std::move(matches), blocked});
     }
     return {};
   }));
@@ -149,7 +132,9 @@ Result<CreatedMatch> OrganizerService::match(const std::string& network_slug,
   Match match;
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-        const Network network = TRY(authorize(services_, transaction, network_slug, key));
+        const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
+                                                              key, OrganizerAction::kWorkQueue));
+        const Network& network = organizing.network;
         FieldErrors errors;
         check_quantity(quantity, "quantity", errors);
         check_note(note, errors);
@@ -160,7 +145,10 @@ Result<CreatedMatch> OrganizerService::match(const std::string& network_slug,
         const PairTerms terms{quantity, note.value_or(""), MatchStatus::kAccepted};
         match = TRY(pair_request_with_offer(transaction, request, offer, terms, now, changed));
         TRY_STATUS(record_action(transaction, request, match.id, "match", now));
-        return record_action(transaction, offer, match.id, "match", now);
+        TRY_STATUS(record_action(transaction, offer, match.id, "match", now));
+        return record_audit(
+            transaction, network.id, organizing.actor, "match", {"match", match.id},
+            "request=" + std::to_string(request.id) + " offer=" + std::to_string(offer.id), now);
       }));
   return CreatedMatch{std::move(match), ""};
 }
@@ -171,13 +159,15 @@ Result<MatchView> OrganizerService::move_match_to(const std::string& network_slu
   const UnixSeconds now = services_.now();
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-        const Network network = TRY(authorize(services_, transaction, network_slug, key));
+        const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
+                                                              key, OrganizerAction::kWorkQueue));
         MatchView view = TRY(load_match_view(transaction, id, true));
-        if (view.match.network_id != network.id) return not_found("Match");
+        if (view.match.network_id != organizing.network.id) return not_found("Match");
         TRY_STATUS(move_match(transaction, view, to, now, changed));
         TRY_STATUS(record_action(transaction, view.request, id, action, now));
         if (view.offer) TRY_STATUS(record_action(transaction, *view.offer, id, action, now));
-        return {};
+        return record_audit(transaction, organizing.network.id, organizing.actor, action,
+                            {"match", id}, "", now);
       }));
   MatchView view;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
@@ -200,21 +190,25 @@ Result<MatchView> OrganizerService::cancel_match(const std::string& network_slug
 Result<PostView> OrganizerService::close(const std::string& network_slug, const std::string& key,
                                          PostId id, CloseReason reason) {
   const UnixSeconds now = services_.now();
-  TRY_STATUS(
-      services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-        const Network network = TRY(authorize(services_, transaction, network_slug, key));
-        if (reason == CloseReason::kExpired) {
-          return invalid(
-              {{"reason", Message{"error.one_of", {{"allowed", "withdrawn, moderated, duplicate"}}}}});
-        }
-        Post post = TRY(find_post_in(transaction, network, id));
-        if (!is_changeable(post.status)) {
-          return fail(ErrorCode::kConflict, "This post is " + std::string(to_string(post.status)) +
-                                                " and can no longer change.");
-        }
-        TRY_STATUS(close_post(transaction, post, reason, now, changed));
-        return record_action(transaction, post, std::nullopt, "close", now);
-      }));
+  TRY_STATUS(services_.write([&](store::Transaction& transaction,
+                                 std::vector<Post>& changed) -> Status {
+    const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug, key,
+                                                          OrganizerAction::kWorkQueue));
+    const Network& network = organizing.network;
+    if (reason == CloseReason::kExpired) {
+      return invalid(
+          {{"reason", Message{"error.one_of", {{"allowed", "withdrawn, moderated, duplicate"}}}}});
+    }
+    Post post = TRY(find_post_in(transaction, network, id));
+    if (!is_changeable(post.status)) {
+      return fail(ErrorCode::kConflict, "This post is " + std::string(to_string(post.status)) +
+                                            " and can no longer change.");
+    }
+    TRY_STATUS(close_post(transaction, post, reason, now, changed));
+    TRY_STATUS(record_action(transaction, post, std::nullopt, "close", now));
+    return record_audit(transaction, network.id, organizing.actor, "close", {"post", id},
+                        "reason=" + std::string(to_string(reason)), now);
+  }));
   return organizer_view(id);
 }
 
@@ -224,7 +218,9 @@ Result<PostView> OrganizerService::mark_duplicate(const std::string& network_slu
   const UnixSeconds now = services_.now();
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-        const Network network = TRY(authorize(services_, transaction, network_slug, key));
+        const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
+                                                              key, OrganizerAction::kWorkQueue));
+        const Network& network = organizing.network;
         if (post_id == duplicate_of) {
           return invalid({{"duplicate_of", Message{"error.not_itself", {}}}});
         }
@@ -240,15 +236,24 @@ Result<PostView> OrganizerService::mark_duplicate(const std::string& network_slu
         }
         post.duplicate_of = original.id;
         TRY_STATUS(close_post(transaction, post, CloseReason::kDuplicate, now, changed));
-        return record_action(transaction, post, std::nullopt, "duplicate", now);
+        TRY_STATUS(record_action(transaction, post, std::nullopt, "duplicate", now));
+        return record_audit(transaction, network.id, organizing.actor, "duplicate",
+                            {"post", post_id}, "duplicate_of=" + std::to_string(original.id), now);
       }));
   return organizer_view(post_id);
 }
 
 Result<CreatedPost> OrganizerService::intake(const std::string& network_slug,
                                              const std::string& key, const PostDraft& draft) {
-  TRY_STATUS(check_key(network_slug, key));
-  return services_.posts().create_entry(network_slug, draft, PostService::EnteredBy::kOrganizer);
+  Actor actor;
+  TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
+    actor = TRY(authorize_organizer(services_, transaction, network_slug, key,
+                                    OrganizerAction::kWorkQueue))
+                .actor;
+    return {};
+  }));
+  return services_.posts().create_entry(network_slug, draft, PostService::EnteredBy::kOrganizer,
+                                        &actor);
 }
 
 Result<std::vector<Post>> OrganizerService::open_offers(const std::string& network_slug,
@@ -256,7 +261,9 @@ Result<std::vector<Post>> OrganizerService::open_offers(const std::string& netwo
                                                         std::optional<std::string> category) {
   std::vector<Post> offers;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
-    const Network network = TRY(authorize(services_, transaction, network_slug, key));
+    const Network network = TRY(authorize_organizer(services_, transaction, network_slug, key,
+                                                    OrganizerAction::kWorkQueue))
+                                .network;
     TRY_STATUS(check_category(services_, network, category));
     store::PostFilter filter;
     filter.network_id = network.id;
@@ -274,6 +281,7 @@ Result<PostView> OrganizerService::organizer_view(PostId id) {
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
     view.post = TRY(transaction.posts().find(id));
     view.matches = TRY(transaction.matches().list_for_post(id));
+    view.token_blocked = TRY(is_token_blocked(transaction, view.post));
     return {};
   }));
   view.access = Access::kOrganizer;

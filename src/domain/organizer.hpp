@@ -7,7 +7,9 @@
 // network (`gapfill organizer-key`). Every method takes the network's slug
 // and the key first and refuses with kUnauthorized when the key is empty,
 // kForbidden when it is not a live (unrevoked) key of that network; posts
-// and matches of another network are kNotFound. Every action leaves a line
+// and matches of another network are kNotFound (domain/organizer_access.hpp
+// decides, in one place). Every action appends one event to the network's
+// audit log (domain/audit.hpp) in its own transaction, and leaves a line
 // in the history of each post it acts on: an event of type "organizer" whose
 // reason names the action ("match", "complete_match", "cancel_match",
 // "close", "duplicate"), or for intake the "created" event with reason
@@ -45,6 +47,7 @@ struct QueueFilter {
 struct QueueItem {
   Post post;
   std::vector<Match> matches;  // oldest first
+  bool token_blocked = false;  // organizers blocked the post's manage token
 };
 
 // Most urgent first (today, week, flexible), then longest waiting, then id.

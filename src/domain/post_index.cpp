@@ -11,8 +11,8 @@ void PostIndex::apply(const Post& post) {
   std::unique_lock lock(mutex_);
   NetworkPosts& network = networks_[post.network_id];
   ++network.version;
-  erase_locked(post.network_id, post.id);  // a post never moves to another network
-  if (!is_active(post.status)) return;
+  erase_locked(post.network_id, post.id);              // a post never moves to another network
+  if (!is_active(post.status) || post.hidden) return;  // hidden: out of every public answer
   const ListedPost& listed = network.posts.emplace(post.id, to_listed(post)).first->second;
   network.grid.insert(post.point, GridEntry{&listed, category_id(post.category), post.kind,
                                             post.status, post.urgency});

@@ -24,8 +24,8 @@ class PostIndex {
     int offers = 0;
   };
 
-  // Puts the post's public view in the index if it is live, removes it
-  // otherwise. Call after the write that changed it has committed.
+  // Puts the post's public view in the index if it is live and not hidden
+  // by organizers, removes it otherwise. Call after the write that changed it has committed.
   void apply(const Post& post);
 
   // True when this index can answer the query (live statuses only).

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "base/limits.hpp"
+#include "domain/audit.hpp"
 #include "domain/history.hpp"
 #include "domain/lifecycle.hpp"
 #include "domain/post_access.hpp"
@@ -35,6 +36,7 @@ Result<Post> lock_changeable_post(store::Transaction& transaction, PostId id,
                                   const std::string& token) {
   Post post = TRY(transaction.posts().find_for_update(id));
   if (!tokens::matches(token, post.manage_token_hash)) return refuse(token);
+  TRY_STATUS(refuse_blocked_token(transaction, token, {&post}));
   if (!is_changeable(post.status)) return not_changeable(post);
   return post;
 }
@@ -48,6 +50,7 @@ Result<ListPage> list_from_store(store::Transaction& transaction, const ListQuer
   filter.category = query.category;
   filter.urgency = query.urgency;
   filter.statuses = {query.status};
+  filter.visibility = store::PostFilter::Visibility::kPublic;
   const std::size_t wanted = static_cast<std::size_t>(query.limit) + 1;
   ListPage page;
   if (query.near) {
@@ -87,7 +90,8 @@ Result<CreatedPost> PostService::create(const std::string& network_slug, const P
 }
 
 Result<CreatedPost> PostService::create_entry(const std::string& network_slug,
-                                              const PostDraft& draft, EnteredBy entered_by) {
+                                              const PostDraft& draft, EnteredBy entered_by,
+                                              const Actor* organizer) {
   const Network network = TRY(services_.networks().find(network_slug));
   const auto categories = TRY(services_.networks().categories(network_slug));
   const UnixSeconds now = services_.now();
@@ -108,6 +112,10 @@ Result<CreatedPost> PostService::create_entry(const std::string& network_slug,
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
         post.id = TRY(transaction.posts().insert(post));
         TRY_STATUS(record_event(transaction, post, "created", std::nullopt, by, now));
+        if (organizer != nullptr) {
+          TRY_STATUS(record_audit(transaction, network.id, *organizer, "intake", {"post", post.id},
+                                  "", now));
+        }
         changed.push_back(post);
         return Status{};
       }));
@@ -119,9 +127,15 @@ Result<PostView> PostService::view(PostId id, const std::string& token) {
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
     view.post = TRY(transaction.posts().find(id));
     view.matches = TRY(transaction.matches().list_for_post(id));
+    view.access = access_to_post(view.post, view.matches, token);
+    if (view.access == Access::kOwner) {
+      view.token_blocked = TRY(is_token_blocked(transaction, view.post));
+    }
     return {};
   }));
-  view.access = access_to_post(view.post, view.matches, token);
+  // A post organizers hid is gone for the public; its poster and helper
+  // still see it (and that it was hidden).
+  if (view.access == Access::kPublic) TRY_STATUS(refuse_hidden(view.post));
   // The owner sees every match; a volunteer their own; anyone else none.
   std::erase_if(view.matches, [&](const Match& match) {
     return view.access == Access::kPublic ||
@@ -238,6 +252,7 @@ Result<int> PostService::erase_expired_personal_data() {
         TRY_STATUS(transaction.posts().erase_personal_data(id, now));
         TRY(transaction.matches().erase_personal_data_for_post(id));
         TRY(transaction.messages().erase_for_post(id));
+        TRY_STATUS(transaction.reports().erase_notes_for_post(id));
         ++batch;
       }
       return Status{};

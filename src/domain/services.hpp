@@ -14,8 +14,10 @@
 #include "base/time.hpp"
 #include "domain/drafts.hpp"
 #include "domain/listing.hpp"
+#include "domain/moderation.hpp"
 #include "domain/organizer.hpp"
 #include "domain/outbox.hpp"
+#include "domain/organizer_access.hpp"
 #include "domain/post_index.hpp"
 #include "domain/relay.hpp"
 #include "store/store.hpp"
@@ -35,6 +37,8 @@ struct PostView {
   std::string network_slug;
   Access access = Access::kPublic;
   std::vector<Match> matches;  // all for kOwner and kOrganizer, their own for kVolunteer
+  // For kOwner and kOrganizer: organizers blocked the post's manage token.
+  bool token_blocked = false;
 };
 
 struct CreatedPost {
@@ -119,8 +123,9 @@ class PostService {
  private:
   friend class OrganizerService;  // enters posts on someone's behalf (intake)
   enum class EnteredBy { kPoster, kOrganizer };
+  // `organizer` (for kOrganizer) is audited as the one who entered it.
   Result<CreatedPost> create_entry(const std::string& network_slug, const PostDraft& draft,
-                                   EnteredBy entered_by);
+                                   EnteredBy entered_by, const Actor* organizer = nullptr);
   Services& services_;
 };
 
@@ -155,6 +160,7 @@ class Services {
   MatchService& matches() { return matches_; }
   OrganizerService& organizer() { return organizer_; }
   RelayService& relay() { return relay_; }
+  ModerationService& moderation() { return moderation_; }
   const PostIndex& index() const { return index_; }
   store::Store& store() { return store_; }
   UnixSeconds now() const { return clock_.now(); }
@@ -190,6 +196,7 @@ class Services {
   NullOutbox null_outbox_;
   Outbox* outbox_ = &null_outbox_;
   std::string public_url_;
+  ModerationService moderation_;
   std::mutex site_secret_mutex_;
   std::optional<std::string> site_secret_;
 };

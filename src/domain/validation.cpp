@@ -344,6 +344,17 @@ std::string checked_message_body(const std::optional<std::string>& body, FieldEr
   return checked_text("body", *body, 1, limits::kMessageBodyMaxChars, false, errors);
 }
 
+void check_report(const ReportDraft& draft, Report& report, FieldErrors& errors) {
+  if (draft.reason) {
+    report.reason = *draft.reason;
+  } else {
+    errors["reason"] = Message{"error.required", {}};
+  }
+  if (draft.note) {
+    report.note = checked_text("note", *draft.note, 0, limits::kReportNoteMaxChars, false, errors);
+  }
+}
+
 void check_quantity(const std::optional<std::int64_t>& quantity, const std::string& field,
                     FieldErrors& errors) {
   if (quantity) check_range(field, *quantity, limits::kQuantityMin, limits::kQuantityMax, errors);

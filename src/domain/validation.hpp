@@ -33,6 +33,10 @@ void check_note(const std::optional<std::string>& note, FieldErrors& errors);
 // A relay message's body (field "body"): required, plain text of 1 to
 // limits::kMessageBodyMaxChars characters. Returns it trimmed.
 std::string checked_message_body(const std::optional<std::string>& body, FieldErrors& errors);
+// Checks a report of a post: a reason is required, the note is optional
+// plain text of at most limits::kReportNoteMaxChars. Fills `report`'s reason
+// and note.
+void check_report(const ReportDraft& draft, Report& report, FieldErrors& errors);
 
 // Checks a match quantity.
 void check_quantity(const std::optional<std::int64_t>& quantity, const std::string& field,

@@ -188,14 +188,8 @@ void add_match_routes(Router& router, domain::Services& services) {
     router.add(Method::kPost, pattern, [&services, transition](Request& request) {
       auto id = path_id(request, "id", "Match");
       if (!id) return error_response(id.error());
-      if (!request.body.empty()) {
-        auto body = parse_json_object(request.body);
-        if (!body) return error_response(body.error());
-        if (!body->empty()) {
-          return error_response(Error{ErrorCode::kMalformed,
-                                      "This endpoint takes no fields.",
-                                      {{body->begin().key(), Message{"error.unknown_field", {}}}}});
-        }
+      if (const Status empty = decode_no_fields(request); !empty) {
+        return error_response(empty.error());
       }
       return match_view(services, (services.matches().*transition)(*id, request.bearer_token()));
     });
@@ -215,6 +209,7 @@ void add_api_routes(Router& router, domain::Services& services, ListingCache& ca
   add_post_routes(router, services);
   add_match_routes(router, services);
   add_relay_routes(router, services);
+  add_moderation_routes(router, services);
 }
 
 }  // namespace gapfill::http

@@ -9,5 +9,8 @@ namespace gapfill::http {
 
 // Adds every API route. `cache` keeps rendered listings; it must outlive the router.
 void add_api_routes(Router& router, domain::Services& services, ListingCache& cache);
+// Adds the moderation routes (reports, hiding, blocking, the audit log);
+// add_api_routes calls it.
+void add_moderation_routes(Router& router, domain::Services& services);
 
 }  // namespace gapfill::http

@@ -174,4 +174,55 @@ Result<std::optional<CloseReason>> decode_close(const Request& request) {
   return reason;
 }
 
+Status decode_no_fields(const Request& request) {
+  if (request.body.empty()) return {};
+  const auto body = TRY(parse_json_object(request.body));
+  if (!body.empty()) {
+    return std::unexpected(Error{ErrorCode::kMalformed,
+                                 "This endpoint takes no fields.",
+                                 {{body.begin().key(), Message{"error.unknown_field", {}}}}});
+  }
+  return {};
+}
+
+Result<domain::ReportDraft> decode_report(const Request& request) {
+  const auto body = TRY(parse_json_object(request.body));
+  domain::ReportDraft draft;
+  Errors unknown;
+  FieldReader reader(body, "", draft.read_errors, unknown);
+  draft.reason = read_enum(reader, "reason", &parse_moderation_reason, kModerationReasonNames,
+                           draft.read_errors);
+  draft.note = reader.string("note");
+  reader.finish();
+  TRY_STATUS(reject_unknown(unknown));
+  return draft;
+}
+
+namespace {
+
+// One required enum field and nothing else.
+template <typename Enum>
+Result<Enum> decode_one_enum(const Request& request, const char* name,
+                             std::optional<Enum> (*parse)(std::string_view), const char* allowed) {
+  const auto body = TRY(parse_json_object(request.body.empty() ? "{}" : request.body));
+  Errors read_errors, unknown;
+  FieldReader reader(body, "", read_errors, unknown);
+  auto value = read_enum(reader, name, parse, allowed, read_errors);
+  reader.finish();
+  TRY_STATUS(reject_unknown(unknown));
+  if (!value && !read_errors.contains(name)) read_errors[name] = Message{"error.required", {}};
+  if (!read_errors.empty()) return invalid(std::move(read_errors));
+  return *value;
+}
+
+}  // namespace
+
+Result<ModerationReason> decode_moderation_reason(const Request& request) {
+  return decode_one_enum(request, "reason", &parse_moderation_reason, kModerationReasonNames);
+}
+
+Result<ReportResolution> decode_resolution(const Request& request) {
+  return decode_one_enum(request, "resolution", &parse_report_resolution, "dismissed, hidden");
+}
+
 }  // namespace gapfill::http

@@ -15,5 +15,17 @@ Result<domain::ClaimDraft> decode_claim(const Request& request);
 Result<domain::ProposalDraft> decode_proposal(const Request& request);
 // The optional {"reason": "..."} of a close; an empty body is allowed.
 Result<std::optional<CloseReason>> decode_close(const Request& request);
+// An empty body or {}: kMalformed naming the first field otherwise.
+Status decode_no_fields(const Request& request);
+// A report of a post: {"reason": "spam" | "scam" | ..., "note": "..."}.
+Result<domain::ReportDraft> decode_report(const Request& request);
+// The {"reason": ...} an organizer gives to hide a post or block its token
+// (required: kInvalid without it).
+Result<ModerationReason> decode_moderation_reason(const Request& request);
+// {"resolution": "dismissed" | "hidden"} of a report (required).
+Result<ReportResolution> decode_resolution(const Request& request);
+// The names decode_report and decode_moderation_reason accept.
+inline constexpr const char* kModerationReasonNames =
+    "spam, scam, unsafe, personal_information, other";
 
 }  // namespace gapfill::http

@@ -24,6 +24,8 @@ int status_for(ErrorCode code) {
       return 405;
     case ErrorCode::kConflict:
       return 409;
+    case ErrorCode::kGone:
+      return 410;
     case ErrorCode::kTooLarge:
       return 413;
     case ErrorCode::kUriTooLong:

@@ -22,5 +22,24 @@ void add_post_edit_pages(Router& router, const WebContext& web);
 void add_network_pages(Router& router, const WebContext& web);
 void add_browse_pages(Router& router, const WebContext& web);
 void add_organize_pages(Router& router, const WebContext& web);
+void add_moderation_pages(Router& router, const WebContext& web);
+
+// The form to report post `id` (on its public page), with the notice that
+// a report arrived when `query` says so (pages_moderation.cpp).
+void fill_report_form(Page& page, PageRequest& visitor, PostId id, const std::string& query);
+
+// The dashboard's moderation parts (pages_moderation.cpp): the open
+// reports, and one queue item's hidden or blocked state with the forms to
+// change it.
+void fill_open_reports(Page& page, PageRequest& visitor, const std::string& slug,
+                       const std::string& key);
+void fill_item_moderation(ctemplate::TemplateDictionary& item, PageRequest& visitor,
+                          const domain::QueueItem& queued);
+
+// The visitor's organizer key when it is valid for the network (the
+// dashboard's cookie, pages_organize.cpp).
+std::optional<std::string> signed_in_organizer_key(const WebContext& web,
+                                                   const PageRequest& visitor,
+                                                   const std::string& slug);
 
 }  // namespace gapfill::http

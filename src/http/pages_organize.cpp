@@ -33,12 +33,9 @@ CookieOptions key_cookie_options(const WebContext& web, const std::string& slug,
   return options;
 }
 
-// The visitor's organizer key when it is valid for the network.
 std::optional<std::string> signed_in_key(const WebContext& web, const PageRequest& visitor,
                                          const std::string& slug) {
-  auto key = visitor.cookie(kKeyCookie);
-  if (!key || !web.services.organizer().check_key(slug, *key)) return std::nullopt;
-  return key;
+  return signed_in_organizer_key(web, visitor, slug);
 }
 
 Response sign_in_page(const WebContext& web, PageRequest& visitor, const Network& network,
@@ -102,7 +99,8 @@ Response dashboard(const WebContext& web, Request& request) {
   data.SetValue("MATCHED_SELECTED", selected(get("status") == "matched"));
   if (const auto notice =
           done_notice(visitor, request.query, "organize.done_",
-                      {"matched", "completed", "cancelled", "closed", "duplicate", "sent"})) {
+                      {"matched", "completed", "cancelled", "closed", "duplicate", "sent", "hidden",
+                       "unhidden", "blocked", "unblocked", "dismissed"})) {
     data.SetValueAndShowSection("MESSAGE", *notice, "DONE");
   }
   if (request.query.find("conflict=1") != std::string::npos) {
@@ -111,6 +109,7 @@ Response dashboard(const WebContext& web, Request& request) {
         visitor.format("organize.action_failed", {{"reason", visitor.text("organize.conflict")}}),
         "ACTION_ERROR");
   }
+  fill_open_reports(page, visitor, slug, *key);
   data.SetValue("QUEUE_HEADING",
                 visitor.format("organize.queue_count", {{"count", std::to_string(queue->total)}}));
   if (queue->items.empty()) data.ShowSection("EMPTY");
@@ -135,6 +134,7 @@ Response dashboard(const WebContext& web, Request& request) {
     if (!post.location_text.empty())
       item->SetValueAndShowSection("TEXT", post.location_text, "PLACE");
     item->SetValue("CONTACT", contact_text(visitor, post.contact));
+    fill_item_moderation(*item, visitor, queued);
     for (const Match& match : queued.matches) {
       auto* shown = item->AddSectionDictionary("MATCH");
       shown->SetIntValue("MATCH_ID", match.id);
@@ -359,6 +359,14 @@ Response intake(const WebContext& web, Request& request, bool submitted) {
 }
 
 }  // namespace
+
+std::optional<std::string> signed_in_organizer_key(const WebContext& web,
+                                                   const PageRequest& visitor,
+                                                   const std::string& slug) {
+  auto key = visitor.cookie(kKeyCookie);
+  if (!key || !web.services.organizer().check_key(slug, *key)) return std::nullopt;
+  return key;
+}
 
 void add_organize_pages(Router& router, const WebContext& web) {
   router.add_page(Method::kGet, "/n/{slug}/organize",

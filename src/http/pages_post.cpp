@@ -145,6 +145,7 @@ Response public_post(const WebContext& web, Request& request) {
   if (post.status == PostStatus::kOpen) {
     page.data().ShowSection(post.kind == PostKind::kRequest ? "CAN_CLAIM" : "OFFER_NOTE");
   }
+  fill_report_form(page, visitor, post.id, request.query);
   return page.finish();
 }
 
@@ -179,12 +180,22 @@ Response private_post(const WebContext& web, Request& request, const ReplyState*
   if (request.query.find("conflict=1") != std::string::npos) {
     data.SetValueAndShowSection("MESSAGE", visitor.text("post.action_conflict"), "ACTION_ERROR");
   }
+  if (post.hidden) {
+    data.SetValueAndShowSection(
+        "MESSAGE",
+        visitor.format("moderation.hidden_notice",
+                       {{"reason", visitor.text("moderation.reason_" +
+                                                std::string(to_string(post.hidden->reason)))}}),
+        "HIDDEN_NOTICE");
+  }
+  if (view.token_blocked) data.ShowSection("BLOCKED_NOTICE");
   auto* details = data.AddSectionDictionary("PRIVATE");
   details->SetValue("DETAILS", post.details);
   details->SetValue("PLACE", post.location_text);
   details->SetValue("CONTACT", contact_text(visitor, post.contact));
   fill_matches(page, visitor, view, loaded->network, base, token, reply);
-  if (owner && (post.status == PostStatus::kOpen || post.status == PostStatus::kMatched)) {
+  if (owner && !view.token_blocked &&
+      (post.status == PostStatus::kOpen || post.status == PostStatus::kMatched)) {
     auto* actions = data.AddSectionDictionary("OWNER_ACTIONS");
     actions->SetValue("BASE", base);
     actions->SetValue("CSRF", visitor.csrf_token());

@@ -89,8 +89,18 @@ json post_json(const domain::PostView& view) {
   json out = public_post(view.post, view.network_slug);
   if (view.access == domain::Access::kPublic) return out;
   add_private_parts(view.post, out);
-  out["access"] = view.access == domain::Access::kOwner ? "owner" : "volunteer";
-  if (view.access == domain::Access::kOwner) {
+  out["access"] = view.access == domain::Access::kOwner       ? "owner"
+                  : view.access == domain::Access::kOrganizer ? "organizer"
+                                                              : "volunteer";
+  // Whether organizers hid the post, and (for its poster and organizers)
+  // whether they blocked its manage token.
+  out["hidden"] = nullptr;
+  if (view.post.hidden) {
+    out["hidden"] = {{"at", format_rfc3339(view.post.hidden->at)},
+                     {"reason", to_string(view.post.hidden->reason)}};
+  }
+  if (view.access != domain::Access::kVolunteer) out["blocked"] = view.token_blocked;
+  if (view.access == domain::Access::kOwner || view.access == domain::Access::kOrganizer) {
     json matches = json::array();
     for (const Match& match : view.matches) matches.push_back(match_json(match));
     out["matches"] = std::move(matches);

@@ -183,8 +183,8 @@ Response Page::finish(int status) {
 Response error_page(PageRequest& request, int status) {
   Page page(request, "error");
   std::string key = "error_page.other";
-  if (status == 404 || status == 403 || status == 405 || status == 413 || status == 429 ||
-      status == 500 || status == 503) {
+  if (status == 404 || status == 403 || status == 405 || status == 410 || status == 413 ||
+      status == 429 || status == 500 || status == 503) {
     key = "error_page." + std::to_string(status);
   }
   page.set_title(request.text(key + ".title"));

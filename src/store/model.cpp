@@ -53,7 +53,47 @@ constexpr std::array<std::pair<MessageSide, std::string_view>, 4> kMessageSides{
      {MessageSide::kOfferer, "offerer"},
      {MessageSide::kOrganizer, "organizer"}}};
 
+constexpr std::array<std::pair<ModerationReason, std::string_view>, 5> kModerationReasons{
+    {{ModerationReason::kSpam, "spam"},
+     {ModerationReason::kScam, "scam"},
+     {ModerationReason::kUnsafe, "unsafe"},
+     {ModerationReason::kPersonalInformation, "personal_information"},
+     {ModerationReason::kOther, "other"}}};
+constexpr std::array<std::pair<ReportResolution, std::string_view>, 2> kReportResolutions{
+    {{ReportResolution::kDismissed, "dismissed"}, {ReportResolution::kHidden, "hidden"}}};
+constexpr std::array<std::pair<BlockSubject, std::string_view>, 2> kBlockSubjects{
+    {{BlockSubject::kManageToken, "manage_token"}, {BlockSubject::kAccount, "account"}}};
+constexpr std::array<std::pair<ActorKind, std::string_view>, 3> kActorKinds{
+    {{ActorKind::kOrganizerKey, "organizer_key"},
+     {ActorKind::kOperator, "operator"},
+     {ActorKind::kAccount, "account"}}};
+
 }  // namespace
+
+std::string_view to_string(ModerationReason value) {
+  return name_of(kModerationReasons, value);
+}
+std::string_view to_string(ReportResolution value) {
+  return name_of(kReportResolutions, value);
+}
+std::string_view to_string(BlockSubject value) {
+  return name_of(kBlockSubjects, value);
+}
+std::string_view to_string(ActorKind value) {
+  return name_of(kActorKinds, value);
+}
+std::optional<ModerationReason> parse_moderation_reason(std::string_view text) {
+  return parse_from(kModerationReasons, text);
+}
+std::optional<ReportResolution> parse_report_resolution(std::string_view text) {
+  return parse_from(kReportResolutions, text);
+}
+std::optional<BlockSubject> parse_block_subject(std::string_view text) {
+  return parse_from(kBlockSubjects, text);
+}
+std::optional<ActorKind> parse_actor_kind(std::string_view text) {
+  return parse_from(kActorKinds, text);
+}
 
 std::string_view to_string(PostKind value) {
   return name_of(kKinds, value);

@@ -26,6 +26,14 @@ enum class ContactMethod { kPhone, kEmail, kSite };
 enum class MatchStatus { kProposed, kAccepted, kCompleted, kCancelled };
 // Who wrote a message in a match's thread.
 enum class MessageSide { kRequester, kVolunteer, kOfferer, kOrganizer };
+// Why a post was reported, hidden or its poster blocked: a fixed list, so
+// that nothing a reporter types reaches the reason.
+enum class ModerationReason { kSpam, kScam, kUnsafe, kPersonalInformation, kOther };
+enum class ReportResolution { kDismissed, kHidden };
+// Who or what a block stops: a post's manage token today, an account later.
+enum class BlockSubject { kManageToken, kAccount };
+// Who did an audited action.
+enum class ActorKind { kOrganizerKey, kOperator, kAccount };
 
 std::string_view to_string(PostKind value);
 std::string_view to_string(PostStatus value);
@@ -34,6 +42,10 @@ std::string_view to_string(Urgency value);
 std::string_view to_string(ContactMethod value);
 std::string_view to_string(MatchStatus value);
 std::string_view to_string(MessageSide value);
+std::string_view to_string(ModerationReason value);
+std::string_view to_string(ReportResolution value);
+std::string_view to_string(BlockSubject value);
+std::string_view to_string(ActorKind value);
 
 // Each parse_* returns nullopt for anything but the exact wire name.
 std::optional<PostKind> parse_post_kind(std::string_view text);
@@ -43,6 +55,10 @@ std::optional<Urgency> parse_urgency(std::string_view text);
 std::optional<ContactMethod> parse_contact_method(std::string_view text);
 std::optional<MatchStatus> parse_match_status(std::string_view text);
 std::optional<MessageSide> parse_message_side(std::string_view text);
+std::optional<ModerationReason> parse_moderation_reason(std::string_view text);
+std::optional<ReportResolution> parse_report_resolution(std::string_view text);
+std::optional<BlockSubject> parse_block_subject(std::string_view text);
+std::optional<ActorKind> parse_actor_kind(std::string_view text);
 
 struct ServiceArea {
   geo::Point centre;
@@ -87,6 +103,14 @@ struct Ride {
   std::vector<std::string> accessibility_needs;  // keys such as "wheelchair"
 };
 
+// Organizers took a post out of public view (it stays in the database and
+// its poster's private link still works).
+struct Hidden {
+  UnixSeconds at = 0;
+  ModerationReason reason = ModerationReason::kOther;
+  friend bool operator==(const Hidden&, const Hidden&) = default;
+};
+
 struct Post {
   PostId id = 0;
   NetworkId network_id = 0;
@@ -113,6 +137,8 @@ struct Post {
   // When the retention sweep erased its personal data (details, location,
   // contact, ride areas and needs); set by the store alone.
   std::optional<UnixSeconds> personal_data_erased_at;
+  // Set when organizers hid it; written by PostRepository::set_hidden alone.
+  std::optional<Hidden> hidden;
 };
 
 // The person who claimed a request without posting an offer.
@@ -169,6 +195,47 @@ struct PostEvent {
   std::string from_status;
   std::string to_status;
   std::string reason;
+  UnixSeconds at = 0;
+};
+
+// Someone's report that a post breaks the network's rules. Anyone may make
+// one; only the network's organizers read it.
+struct Report {
+  std::int64_t id = 0;
+  NetworkId network_id = 0;
+  PostId post_id = 0;
+  ModerationReason reason = ModerationReason::kOther;
+  std::string note;  // optional, bounded; may hold personal data: organizers only
+  UnixSeconds created_at = 0;
+  std::optional<ReportResolution> resolution;
+  std::optional<UnixSeconds> resolved_at;
+};
+
+// Organizers stopped a subject (a post's manage token, or an account) from
+// acting in their network until the block is lifted.
+struct Block {
+  std::int64_t id = 0;
+  NetworkId network_id = 0;
+  BlockSubject subject_kind = BlockSubject::kManageToken;
+  std::string subject;            // the manage token's hash, or the account id as text
+  std::optional<PostId> post_id;  // the post whose token it is, for a manage token
+  ModerationReason reason = ModerationReason::kOther;
+  UnixSeconds created_at = 0;
+  std::optional<UnixSeconds> lifted_at;
+};
+
+// One organizer or admin action, for the network's audit log. `detail` is a
+// short machine-written text ("reason=spam") that never holds personal data.
+struct AuditEvent {
+  std::int64_t id = 0;
+  NetworkId network_id = 0;
+  ActorKind actor_kind = ActorKind::kOrganizerKey;
+  std::optional<std::int64_t> actor_id;  // the organizer key's id (later the account's)
+  std::string actor_label;               // the key's label when the action was taken
+  std::string action;                    // "hide", "block", "match", "key_issued", ...
+  std::string target_kind;               // "post", "match", "report", "block", "organizer_key"
+  std::int64_t target_id = 0;
+  std::string detail;
   UnixSeconds at = 0;
 };
 

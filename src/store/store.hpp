@@ -20,6 +20,8 @@ struct PostFilter {
   std::optional<std::string> category;
   std::vector<PostStatus> statuses;  // empty: any
   std::optional<Urgency> urgency;
+  // kPublic leaves out posts organizers hid; kAll keeps them (the queue).
+  enum class Visibility { kAll, kPublic } visibility = Visibility::kAll;
 };
 
 // Keyset position for newest-first listings: strictly older than this.
@@ -80,6 +82,9 @@ class PostRepository {
   // as its personal_data_erased_at; the rest, updated_at included, stays.
   // kNotFound when there is no such post.
   virtual Status erase_personal_data(PostId id, UnixSeconds at) = 0;
+  // Hides the post (stores `hidden`) or shows it again (nullopt); nothing
+  // else changes, updated_at included. kNotFound when there is no such post.
+  virtual Status set_hidden(PostId id, const std::optional<Hidden>& hidden) = 0;
   // The organizer's queue: posts matching the filter, most urgent first
   // (today, week, flexible), then longest waiting (waiting_since ascending),
   // then id; `limit` of them after skipping `offset`.
@@ -139,7 +144,8 @@ class EventRepository {
   // A post's history, oldest first.
   virtual Result<std::vector<PostEvent>> list_for_post(PostId post_id) = 0;
   // How many distinct posts of the network, of this kind, had a status
-  // event to `status` at or after `since`.
+  // event to `status` at or after `since`; posts organizers hid are not
+  // counted.
   virtual Result<int> count_reaching_status(NetworkId network_id, PostKind kind, PostStatus status,
                                             UnixSeconds since) = 0;
 };
@@ -157,6 +163,55 @@ class OrganizerKeyRepository {
   // Marks the key revoked at `at` (a revoked key stays revoked at its first
   // time); kNotFound when there is no such key.
   virtual Status revoke(std::int64_t id, UnixSeconds at) = 0;
+};
+
+class ReportRepository {
+ public:
+  virtual ~ReportRepository() = default;
+  // Inserts the report (its id is ignored) and returns the new id.
+  virtual Result<std::int64_t> insert(const Report& report) = 0;
+  // Returns the report, or kNotFound.
+  virtual Result<Report> find(std::int64_t id) = 0;
+  // The network's unresolved reports, oldest first; `limit` of them after
+  // skipping `offset`.
+  virtual Result<std::vector<Report>> list_open(NetworkId network_id, int limit, int offset) = 0;
+  // How many unresolved reports the network has.
+  virtual Result<int> count_open(NetworkId network_id) = 0;
+  // Resolves every unresolved report of the post as `resolution` at `at`;
+  // returns how many there were.
+  virtual Result<int> resolve_for_post(PostId post_id, ReportResolution resolution,
+                                       UnixSeconds at) = 0;
+  // Resolves one report; kNotFound when there is no such report, kConflict
+  // when it was resolved already.
+  virtual Status resolve(std::int64_t id, ReportResolution resolution, UnixSeconds at) = 0;
+  // Empties the notes of every report of the post (the retention sweep).
+  virtual Status erase_notes_for_post(PostId post_id) = 0;
+};
+
+class BlockRepository {
+ public:
+  virtual ~BlockRepository() = default;
+  // Inserts the block (its id is ignored) and returns the new id. A live
+  // (unlifted) block of the same subject in the network is kConflict.
+  virtual Result<std::int64_t> insert(const Block& block) = 0;
+  // The live block of this subject in the network, or nullopt.
+  virtual Result<std::optional<Block>> find_live(NetworkId network_id, BlockSubject subject_kind,
+                                                 const std::string& subject) = 0;
+  // Lifts the block at `at`; kNotFound when there is no live block with
+  // this id.
+  virtual Status lift(std::int64_t id, UnixSeconds at) = 0;
+};
+
+class AuditRepository {
+ public:
+  virtual ~AuditRepository() = default;
+  // Appends one event and returns its id.
+  virtual Result<std::int64_t> append(const AuditEvent& event) = 0;
+  // The network's events newest first: ids below `before_id` when given,
+  // at most `limit`.
+  virtual Result<std::vector<AuditEvent>> list(NetworkId network_id,
+                                               std::optional<std::int64_t> before_id,
+                                               int limit) = 0;
 };
 
 // Site-wide values that outlive a process (the secret that keys CSRF tokens).
@@ -180,6 +235,9 @@ class Transaction {
   virtual MessageRepository& messages() = 0;
   virtual OrganizerKeyRepository& organizer_keys() = 0;
   virtual SettingsRepository& settings() = 0;
+  virtual ReportRepository& reports() = 0;
+  virtual BlockRepository& blocks() = 0;
+  virtual AuditRepository& audit() = 0;
 };
 
 using Work = std::function<Status(Transaction&)>;

@@ -2,7 +2,18 @@
 <h1>[[organize.heading]]</h1>
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 {{#ACTION_ERROR}}<p class="notice warning" role="alert">{{MESSAGE}}</p>{{/ACTION_ERROR}}
-<p><a class="button" href="/n/{{SLUG}}/organize/intake">[[organize.intake]]</a></p>
+<p><a class="button" href="/n/{{SLUG}}/organize/intake">[[organize.intake]]</a> <a href="{{AUDIT_HREF}}">[[moderation.audit_link]]</a></p>
+{{#REPORTS}}<section aria-labelledby="reports-heading">
+<h2 id="reports-heading">{{HEADING}}</h2>
+<ul class="cards">
+{{#REPORT}}<li class="card report-item" id="report-{{REPORT_ID}}">
+<p><a href="/p/{{POST_ID}}">#{{POST_ID}} {{POST_TITLE}}</a> · <strong>{{REASON}}</strong>{{#ALREADY_HIDDEN}} · [[moderation.hidden_badge]]{{/ALREADY_HIDDEN}}</p>
+{{#NOTE}}<p>{{TEXT}}</p>{{/NOTE}}
+<form method="post" action="/n/{{SLUG}}/organize/reports/{{REPORT_ID}}/resolve"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="resolution" value="hidden"><button type="submit" class="danger">[[moderation.resolve_hide]]</button></form>
+<form method="post" action="/n/{{SLUG}}/organize/reports/{{REPORT_ID}}/resolve"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="resolution" value="dismissed"><button type="submit" class="secondary">[[moderation.resolve_dismiss]]</button></form>
+</li>{{/REPORT}}
+</ul>
+</section>{{/REPORTS}}
 <form method="get" action="/n/{{SLUG}}/organize">
 <fieldset>
 <legend>[[organize.filters]]</legend>
@@ -44,6 +55,29 @@
 {{#PLACE}}<dt>[[post.place]]</dt><dd>{{TEXT}}</dd>{{/PLACE}}
 <dt>[[post.contact]]</dt><dd>{{CONTACT}}</dd>
 </dl>
+{{#MODERATION}}{{#HIDDEN}}<p class="notice warning">[[moderation.hidden_badge]]: {{REASON}}</p>
+<form method="post" action="/n/{{SLUG}}/organize/posts/{{ID}}/unhide"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">[[moderation.unhide]]</button></form>{{/HIDDEN}}
+{{#BLOCKED}}<p class="notice warning">[[moderation.blocked_badge]]</p>
+<form method="post" action="/n/{{SLUG}}/organize/posts/{{ID}}/unblock"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">[[moderation.unblock]]</button></form>{{/BLOCKED}}
+{{#CAN_HIDE}}<details>
+<summary>[[moderation.hide]]</summary>
+<form method="post" action="/n/{{SLUG}}/organize/posts/{{ID}}/hide">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="hide-reason-{{ID}}">[[organize.reason]]</label>
+<select id="hide-reason-{{ID}}" name="reason">{{#REASON_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/REASON_OPTION}}</select>
+<button type="submit" class="danger">[[moderation.hide_submit]]</button>
+</form>
+</details>{{/CAN_HIDE}}
+{{#CAN_BLOCK}}<details>
+<summary>[[moderation.block]]</summary>
+<form method="post" action="/n/{{SLUG}}/organize/posts/{{ID}}/block">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p>[[moderation.block_explained]]</p>
+<label for="block-reason-{{ID}}">[[organize.reason]]</label>
+<select id="block-reason-{{ID}}" name="reason">{{#REASON_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/REASON_OPTION}}</select>
+<button type="submit" class="danger">[[moderation.block_submit]]</button>
+</form>
+</details>{{/CAN_BLOCK}}{{/MODERATION}}
 {{#MATCH}}<div class="match">
 <p><strong>{{STATUS}}</strong>{{#WHO}}: {{TEXT}}{{/WHO}}{{#OFFER}}: <a href="/p/{{ID}}">#{{ID}}</a>{{/OFFER}}</p>
 {{#LIVE}}<form method="post" action="/n/{{SLUG}}/organize/matches/{{MATCH_ID}}/complete"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">[[post.complete]]</button></form>

@@ -15,6 +15,8 @@
 </div>{{/CLAIMED}}
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 {{#ACTION_ERROR}}<p class="notice warning" role="alert">{{MESSAGE}}</p>{{/ACTION_ERROR}}
+{{#HIDDEN_NOTICE}}<p class="notice warning" role="status">{{MESSAGE}}</p>{{/HIDDEN_NOTICE}}
+{{#BLOCKED_NOTICE}}<p class="notice warning" role="status">[[moderation.blocked_notice]]</p>{{/BLOCKED_NOTICE}}
 <p class="meta"><span class="badge">{{KIND}}</span> <span class="badge">{{CATEGORY}}</span> {{#URGENT}}<span class="badge urgency-today">{{URGENCY}}</span>{{/URGENT}}{{#NOT_URGENT}}<span class="badge">{{URGENCY}}</span>{{/NOT_URGENT}}</p>
 <h1>{{TITLE}}</h1>
 <p class="status"><strong>{{STATUS}}</strong></p>
@@ -78,3 +80,16 @@
 {{#CAN_CLAIM}}<p><a class="big help" href="/p/{{ID}}/claim">[[post.claim]]</a></p>{{/CAN_CLAIM}}
 {{#OFFER_NOTE}}<p class="notice">[[post.offer_note]] <a href="/n/{{SLUG}}/ask">[[layout.ask]]</a></p>{{/OFFER_NOTE}}
 <p><a href="/n/{{SLUG}}/browse">[[post.back_to_browse]]</a></p>
+{{#REPORT_FORM}}<details class="report">
+<summary>[[moderation.report_summary]]</summary>
+<form method="post" action="/p/{{ID}}/report">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p>[[moderation.report_intro]]</p>
+<label for="report-reason">[[moderation.report_reason]]</label>
+<select id="report-reason" name="reason" required>{{#REASON_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/REASON_OPTION}}</select>
+<label for="report-note">[[moderation.report_note]]</label>
+<span class="hint" id="report-note-hint">[[moderation.report_note_hint]]</span>
+<textarea id="report-note" name="note" maxlength="{{NOTE_MAX}}" rows="3" aria-describedby="report-note-hint"></textarea>
+<button type="submit" class="secondary">[[moderation.report_submit]]</button>
+</form>
+</details>{{/REPORT_FORM}}

@@ -133,7 +133,7 @@ Result<int> SqliteEventRepository::count_reaching_status(NetworkId network_id, P
   auto statement = TRY(db_.prepare(
       "SELECT count(DISTINCT e.post_id) FROM post_events e JOIN posts p ON p.id = e.post_id"
       " WHERE e.network_id = ? AND e.type = 'status' AND e.to_status = ? AND e.at >= ?"
-      " AND p.kind = ?"));
+      " AND p.kind = ? AND p.hidden_at IS NULL"));
   statement.bind(1, network_id).bind(2, to_string(status)).bind(3, since).bind(4, to_string(kind));
   TRY(statement.step());
   return static_cast<int>(statement.int64(0));

@@ -150,7 +150,7 @@ CREATE INDEX posts_awaiting_erasure ON posts(network_id, updated_at)
 // The contact relay: a thread of messages per match (bodies are personal
 // data, emptied by the retention sweep, which keeps the rows for counts), and
 // when each side of a match was last sent an e-mail notice.
-constexpr std::string_view kMigration4 = R"sql(
+constexpr std::string_view kMigrationRelay = R"sql(
 CREATE TABLE match_messages (
   id         INTEGER PRIMARY KEY,
   match_id   INTEGER NOT NULL REFERENCES matches(id),
@@ -170,8 +170,61 @@ CREATE TABLE match_message_notices (
 );
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations{kMigration1, kMigration2, kMigration3,
-                                                      kMigration4};
+// Moderation: posts organizers hid, reports of posts, blocks of manage
+// tokens (and later accounts), and the audit log of organizer and admin
+// actions.
+constexpr std::string_view kMigrationModeration = R"sql(
+ALTER TABLE posts ADD COLUMN hidden_at INTEGER;
+ALTER TABLE posts ADD COLUMN hidden_reason TEXT
+  CHECK (hidden_reason IN ('spam', 'scam', 'unsafe', 'personal_information', 'other'));
+
+CREATE TABLE reports (
+  id          INTEGER PRIMARY KEY,
+  network_id  INTEGER NOT NULL REFERENCES networks(id),
+  post_id     INTEGER NOT NULL REFERENCES posts(id),
+  reason      TEXT NOT NULL
+    CHECK (reason IN ('spam', 'scam', 'unsafe', 'personal_information', 'other')),
+  note        TEXT NOT NULL DEFAULT '',
+  created_at  INTEGER NOT NULL,
+  resolution  TEXT CHECK (resolution IN ('dismissed', 'hidden')),
+  resolved_at INTEGER
+);
+CREATE INDEX reports_open ON reports(network_id, id) WHERE resolved_at IS NULL;
+CREATE INDEX reports_by_post ON reports(post_id);
+
+-- subject: the manage token's hash for 'manage_token', the account id for
+-- 'account' (accounts add theirs without a change here).
+CREATE TABLE blocks (
+  id           INTEGER PRIMARY KEY,
+  network_id   INTEGER NOT NULL REFERENCES networks(id),
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('manage_token', 'account')),
+  subject      TEXT NOT NULL,
+  post_id      INTEGER REFERENCES posts(id),
+  reason       TEXT NOT NULL
+    CHECK (reason IN ('spam', 'scam', 'unsafe', 'personal_information', 'other')),
+  created_at   INTEGER NOT NULL,
+  lifted_at    INTEGER
+);
+CREATE UNIQUE INDEX one_live_block ON blocks(network_id, subject_kind, subject)
+  WHERE lifted_at IS NULL;
+
+CREATE TABLE audit_events (
+  id          INTEGER PRIMARY KEY,
+  network_id  INTEGER NOT NULL REFERENCES networks(id),
+  actor_kind  TEXT NOT NULL CHECK (actor_kind IN ('organizer_key', 'operator', 'account')),
+  actor_id    INTEGER,
+  actor_label TEXT NOT NULL DEFAULT '',
+  action      TEXT NOT NULL,
+  target_kind TEXT NOT NULL,
+  target_id   INTEGER NOT NULL,
+  detail      TEXT NOT NULL DEFAULT '',
+  at          INTEGER NOT NULL
+);
+CREATE INDEX audit_events_by_network ON audit_events(network_id, id);
+)sql";
+
+constexpr std::array kMigrations{kMigration1, kMigration2, kMigration3, kMigrationRelay,
+                                 kMigrationModeration};
 
 }  // namespace
 

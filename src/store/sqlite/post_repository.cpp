@@ -14,9 +14,10 @@ constexpr const char* kPostColumns =
     " waiting_since, manage_token_hash, duplicate_of, entered_by_organizer";
 
 // What a SELECT of whole posts reads: the written columns, then the one only
-// the retention sweep writes.
+// the retention sweep writes and those only set_hidden writes.
 std::string select_posts() {
-  return std::string("SELECT ") + kPostColumns + ", personal_data_erased_at";
+  return std::string("SELECT ") + kPostColumns +
+         ", personal_data_erased_at, hidden_at, hidden_reason";
 }
 
 Post read_post(const Statement& row) {
@@ -56,6 +57,10 @@ Post read_post(const Statement& row) {
   post.duplicate_of = row.optional_int64(30);
   post.entered_by_organizer = row.int64(31) != 0;
   post.personal_data_erased_at = row.optional_int64(32);
+  if (!row.is_null(33)) {
+    post.hidden = Hidden{row.int64(33),
+                         parse_moderation_reason(row.text(34)).value_or(ModerationReason::kOther)};
+  }
   return post;
 }
 
@@ -105,6 +110,7 @@ std::string filter_clause(const PostFilter& filter) {
   if (filter.kind) clause += " AND kind = ?";
   if (filter.category) clause += " AND category = ?";
   if (filter.urgency) clause += " AND urgency = ?";
+  if (filter.visibility == PostFilter::Visibility::kPublic) clause += " AND hidden_at IS NULL";
   if (!filter.statuses.empty()) {
     clause += " AND status IN (";
     for (std::size_t i = 0; i < filter.statuses.size(); ++i) clause += i == 0 ? "?" : ", ?";
@@ -230,6 +236,20 @@ Status SqlitePostRepository::erase_personal_data(PostId id, UnixSeconds at) {
       " contact_email = '', contact_phone = '', ride_pickup_area = '', ride_dropoff_area = '',"
       " ride_accessibility = '', personal_data_erased_at = ? WHERE id = ?"));
   statement.bind(1, at).bind(2, id);
+  TRY_STATUS(statement.run());
+  if (db_.changes() != 1) return not_found("Post");
+  return {};
+}
+
+Status SqlitePostRepository::set_hidden(PostId id, const std::optional<Hidden>& hidden) {
+  auto statement =
+      TRY(db_.prepare("UPDATE posts SET hidden_at = ?, hidden_reason = ? WHERE id = ?"));
+  if (hidden) {
+    statement.bind(1, hidden->at).bind(2, to_string(hidden->reason));
+  } else {
+    statement.bind_null(1).bind_null(2);
+  }
+  statement.bind(3, id);
   TRY_STATUS(statement.run());
   if (db_.changes() != 1) return not_found("Post");
   return {};

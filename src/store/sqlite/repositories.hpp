@@ -36,6 +36,7 @@ class SqlitePostRepository final : public PostRepository {
   Result<std::vector<PostId>> expired_open_posts(UnixSeconds now, int limit) override;
   Result<std::vector<PostId>> posts_due_for_erasure(UnixSeconds now, int limit) override;
   Status erase_personal_data(PostId id, UnixSeconds at) override;
+  Status set_hidden(PostId id, const std::optional<Hidden>& hidden) override;
   Result<std::vector<Post>> list_by_urgency(const PostFilter& filter, int limit,
                                             int offset) override;
   Result<int> count(const PostFilter& filter) override;
@@ -102,6 +103,45 @@ class SqliteSettingsRepository final : public SettingsRepository {
   explicit SqliteSettingsRepository(Database& db) : db_(db) {}
   Result<std::optional<std::string>> get(const std::string& name) override;
   Status put(const std::string& name, const std::string& value) override;
+
+ private:
+  Database& db_;
+};
+
+class SqliteReportRepository final : public ReportRepository {
+ public:
+  explicit SqliteReportRepository(Database& db) : db_(db) {}
+  Result<std::int64_t> insert(const Report& report) override;
+  Result<Report> find(std::int64_t id) override;
+  Result<std::vector<Report>> list_open(NetworkId network_id, int limit, int offset) override;
+  Result<int> count_open(NetworkId network_id) override;
+  Result<int> resolve_for_post(PostId post_id, ReportResolution resolution,
+                               UnixSeconds at) override;
+  Status resolve(std::int64_t id, ReportResolution resolution, UnixSeconds at) override;
+  Status erase_notes_for_post(PostId post_id) override;
+
+ private:
+  Database& db_;
+};
+
+class SqliteBlockRepository final : public BlockRepository {
+ public:
+  explicit SqliteBlockRepository(Database& db) : db_(db) {}
+  Result<std::int64_t> insert(const Block& block) override;
+  Result<std::optional<Block>> find_live(NetworkId network_id, BlockSubject subject_kind,
+                                         const std::string& subject) override;
+  Status lift(std::int64_t id, UnixSeconds at) override;
+
+ private:
+  Database& db_;
+};
+
+class SqliteAuditRepository final : public AuditRepository {
+ public:
+  explicit SqliteAuditRepository(Database& db) : db_(db) {}
+  Result<std::int64_t> append(const AuditEvent& event) override;
+  Result<std::vector<AuditEvent>> list(NetworkId network_id, std::optional<std::int64_t> before_id,
+                                       int limit) override;
 
  private:
   Database& db_;

@@ -22,7 +22,10 @@ class SqliteTransaction final : public Transaction {
         events_(db),
         messages_(db),
         organizer_keys_(db),
-        settings_(db) {}
+        settings_(db),
+        reports_(db),
+        blocks_(db),
+        audit_(db) {}
   NetworkRepository& networks() override { return networks_; }
   PostRepository& posts() override { return posts_; }
   MatchRepository& matches() override { return matches_; }
@@ -30,6 +33,9 @@ class SqliteTransaction final : public Transaction {
   MessageRepository& messages() override { return messages_; }
   OrganizerKeyRepository& organizer_keys() override { return organizer_keys_; }
   SettingsRepository& settings() override { return settings_; }
+  ReportRepository& reports() override { return reports_; }
+  BlockRepository& blocks() override { return blocks_; }
+  AuditRepository& audit() override { return audit_; }
 
  private:
   sqlite::SqliteNetworkRepository networks_;
@@ -39,6 +45,9 @@ class SqliteTransaction final : public Transaction {
   sqlite::SqliteMessageRepository messages_;
   sqlite::SqliteOrganizerKeyRepository organizer_keys_;
   sqlite::SqliteSettingsRepository settings_;
+  sqlite::SqliteReportRepository reports_;
+  sqlite::SqliteBlockRepository blocks_;
+  sqlite::SqliteAuditRepository audit_;
 };
 
 // Runs `work` between `begin` and COMMIT on `db`, rolling back on failure.

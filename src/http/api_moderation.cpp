@@ -1,0 +1,184 @@
+// The moderation API: anyone reports a post; a network's organizers (an
+// organizer key as 'Authorization: Bearer <key>') read and resolve reports,
+// hide and unhide posts, block and unblock a post's manage token, and read
+// the audit log.
+
+#include <cmath>
+#include <cstdint>
+
+#include "base/limits.hpp"
+#include "base/time.hpp"
+#include "http/api.hpp"
+#include "http/api_support.hpp"
+#include "http/decode.hpp"
+#include "http/query.hpp"
+
+namespace gapfill::http {
+namespace {
+
+using nlohmann::json;
+
+json report_json(const domain::ReportItem& item) {
+  return {{"id", item.report.id},
+          {"post", {{"id", item.post.id}, {"title", item.post.title}}},
+          {"reason", to_string(item.report.reason)},
+          {"note", item.report.note},
+          {"created_at", format_rfc3339(item.report.created_at)}};
+}
+
+json audit_json(const AuditEvent& event) {
+  return {{"id", event.id},
+          {"at", format_rfc3339(event.at)},
+          {"actor",
+           {{"kind", to_string(event.actor_kind)},
+            {"id", event.actor_id ? json(*event.actor_id) : json(nullptr)},
+            {"label", event.actor_label}}},
+          {"action", event.action},
+          {"target", {{"kind", event.target_kind}, {"id", event.target_id}}},
+          {"detail", event.detail}};
+}
+
+// A whole number query parameter in [min, max], `fallback` when absent.
+Result<std::int64_t> query_number(const std::map<std::string, std::string>& params,
+                                  const char* name, std::int64_t fallback, std::int64_t min,
+                                  std::int64_t max) {
+  const auto found = params.find(name);
+  if (found == params.end()) return fallback;
+  const auto number = parse_number(found->second);
+  const bool in_range = number && *number >= static_cast<double>(min) &&
+                        *number <= static_cast<double>(max) && *number == std::floor(*number);
+  if (!in_range) {
+    return std::unexpected(
+        Error{ErrorCode::kMalformed,
+              "Some query parameters are not valid.",
+              {{name, Message{"error.whole_number_range",
+                              {{"min", std::to_string(min)}, {"max", std::to_string(max)}}}}}});
+  }
+  return static_cast<std::int64_t>(*number);
+}
+
+Response report_post(domain::Services& services, Request& request) {
+  auto id = path_id(request, "id", "Post");
+  if (!id) return error_response(id.error());
+  auto draft = decode_report(request);
+  if (!draft) return error_response(draft.error());
+  return respond(services.moderation().report(*id, *draft), [](std::int64_t) {
+    // Reports are for organizers: the reporter is told only that it arrived.
+    return json_response(202, {{"status", "received"}});
+  });
+}
+
+Response list_reports(domain::Services& services, Request& request) {
+  const auto params = parse_query(request.query);
+  if (!params) return error_response(params.error());
+  const auto limit =
+      query_number(*params, "limit", limits::kQueueLimitDefault, 1, limits::kQueueLimitMax);
+  if (!limit) return error_response(limit.error());
+  const auto offset = query_number(*params, "offset", 0, 0, INT32_MAX);
+  if (!offset) return error_response(offset.error());
+  return respond(
+      services.moderation().open_reports(request.params.at("slug"), request.bearer_token(),
+                                         static_cast<int>(*limit), static_cast<int>(*offset)),
+      [](const domain::ReportsPage& page) {
+        json items = json::array();
+        for (const auto& item : page.items) items.push_back(report_json(item));
+        return json_response(200, {{"items", std::move(items)}, {"total", page.total}});
+      });
+}
+
+Response resolve_report(domain::Services& services, Request& request) {
+  auto id = path_id(request, "id", "Report");
+  if (!id) return error_response(id.error());
+  auto resolution = decode_resolution(request);
+  if (!resolution) return error_response(resolution.error());
+  const Status resolved = services.moderation().resolve_report(
+      request.params.at("slug"), request.bearer_token(), *id, *resolution);
+  if (!resolved) return error_response(resolved.error());
+  return json_response(200, {{"id", *id}, {"resolution", to_string(*resolution)}});
+}
+
+Response list_audit(domain::Services& services, Request& request) {
+  const auto params = parse_query(request.query);
+  if (!params) return error_response(params.error());
+  const auto limit =
+      query_number(*params, "limit", limits::kAuditLimitDefault, 1, limits::kAuditLimitMax);
+  if (!limit) return error_response(limit.error());
+  const auto before = query_number(*params, "before", INT64_MAX, 1, INT64_MAX);
+  if (!before) return error_response(before.error());
+  return respond(
+      services.moderation().audit(
+          request.params.at("slug"), request.bearer_token(),
+          *before == INT64_MAX ? std::nullopt : std::optional<std::int64_t>(*before),
+          static_cast<int>(*limit)),
+      [](const domain::AuditPage& page) {
+        json items = json::array();
+        for (const AuditEvent& event : page.items) items.push_back(audit_json(event));
+        return json_response(
+            200, {{"items", std::move(items)},
+                  {"next_before", page.next_before ? json(*page.next_before) : json(nullptr)}});
+      });
+}
+
+// An organizer's action on one post, answered with the post as organizers
+// see it.
+using PostAction = Result<domain::PostView> (*)(domain::Services&, const std::string& slug,
+                                                const std::string& key, PostId id,
+                                                Request& request);
+
+Response post_action(domain::Services& services, Request& request, PostAction action) {
+  auto id = path_id(request, "id", "Post");
+  if (!id) return error_response(id.error());
+  return respond(action(services, request.params.at("slug"), request.bearer_token(), *id, request),
+                 [](const domain::PostView& view) { return json_response(200, post_json(view)); });
+}
+
+Result<domain::PostView> hide(domain::Services& services, const std::string& slug,
+                              const std::string& key, PostId id, Request& request) {
+  const ModerationReason reason = TRY(decode_moderation_reason(request));
+  return services.moderation().hide(slug, key, id, reason);
+}
+
+Result<domain::PostView> unhide(domain::Services& services, const std::string& slug,
+                                const std::string& key, PostId id, Request& request) {
+  TRY_STATUS(decode_no_fields(request));
+  return services.moderation().unhide(slug, key, id);
+}
+
+Result<domain::PostView> block(domain::Services& services, const std::string& slug,
+                               const std::string& key, PostId id, Request& request) {
+  const ModerationReason reason = TRY(decode_moderation_reason(request));
+  return services.moderation().block(slug, key, id, reason);
+}
+
+Result<domain::PostView> unblock(domain::Services& services, const std::string& slug,
+                                 const std::string& key, PostId id, Request& request) {
+  TRY_STATUS(decode_no_fields(request));
+  return services.moderation().unblock(slug, key, id);
+}
+
+}  // namespace
+
+void add_moderation_routes(Router& router, domain::Services& services) {
+  router
+      .add(Method::kPost, "/api/v1/posts/{id}/reports",
+           [&services](Request& request) { return report_post(services, request); })
+      .rate_limit(limits::kRateReporting);
+  router.add(Method::kGet, "/api/v1/networks/{slug}/reports",
+             [&services](Request& request) { return list_reports(services, request); });
+  router.add(Method::kPost, "/api/v1/networks/{slug}/reports/{id}/resolve",
+             [&services](Request& request) { return resolve_report(services, request); });
+  router.add(Method::kGet, "/api/v1/networks/{slug}/audit",
+             [&services](Request& request) { return list_audit(services, request); });
+  const std::pair<const char*, PostAction> actions[] = {
+      {"/api/v1/networks/{slug}/posts/{id}/hide", &hide},
+      {"/api/v1/networks/{slug}/posts/{id}/unhide", &unhide},
+      {"/api/v1/networks/{slug}/posts/{id}/block", &block},
+      {"/api/v1/networks/{slug}/posts/{id}/unblock", &unblock}};
+  for (const auto& [pattern, action] : actions) {
+    router.add(Method::kPost, pattern, [&services, action](Request& request) {
+      return post_action(services, request, action);
+    });
+  }
+}
+
+}  // namespace gapfill::http

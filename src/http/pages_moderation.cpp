@@ -1,0 +1,254 @@
+// Moderation pages: the report form on a post's public page, the open
+// reports and the hide and block forms on the organizer dashboard, and the
+// network's audit log for its organizers.
+
+#include "base/limits.hpp"
+#include "http/api_support.hpp"
+#include "http/error_response.hpp"
+#include "http/form.hpp"
+#include "http/page_parts.hpp"
+#include "http/pages.hpp"
+#include "http/query.hpp"
+
+namespace gapfill::http {
+namespace {
+
+constexpr ModerationReason kReasons[] = {
+    ModerationReason::kSpam, ModerationReason::kScam, ModerationReason::kUnsafe,
+    ModerationReason::kPersonalInformation, ModerationReason::kOther};
+
+std::string reason_text(const PageRequest& visitor, ModerationReason reason) {
+  return visitor.text("moderation.reason_" + std::string(to_string(reason)));
+}
+
+void add_reason_options(ctemplate::TemplateDictionary& data, const PageRequest& visitor) {
+  for (ModerationReason reason : kReasons) {
+    auto* option = data.AddSectionDictionary("REASON_OPTION");
+    option->SetValue("VALUE", std::string(to_string(reason)));
+    option->SetValue("LABEL", reason_text(visitor, reason));
+  }
+}
+
+std::string dashboard_path(const std::string& slug) {
+  return "/n/" + slug + "/organize";
+}
+
+Response submit_report(const WebContext& web, Request& request) {
+  PageRequest visitor(web, request);
+  const auto id = path_id(request, "id", "Post");
+  if (!id) return error_page(visitor, 404);
+  const auto form = Form::parse(request.body);
+  if (!form) return error_page(visitor, 400);
+  if (!visitor.csrf_valid(*form)) return error_page(visitor, 403);
+  domain::ReportDraft draft;
+  draft.reason = parse_moderation_reason(form->get("reason").value_or(""));
+  draft.note = form->text("note");
+  const auto reported = web.services.moderation().report(*id, draft);
+  const std::string back = "/p/" + std::to_string(*id);
+  if (!reported) {
+    if (reported.error().code == ErrorCode::kInvalid)
+      return visitor.redirect(back + "?report=invalid");
+    return error_page(visitor, status_for(reported.error().code));
+  }
+  return visitor.redirect(back + "?report=received");
+}
+
+// An organizer's moderation action from the dashboard: checks the key and
+// the form, runs `act`, and goes back to the dashboard with a notice.
+template <typename Act>
+Response dashboard_action(const WebContext& web, Request& request, const char* done, Act&& act) {
+  PageRequest visitor(web, request);
+  const std::string& slug = request.params.at("slug");
+  if (!web.services.networks().find(slug)) return error_page(visitor, 404);
+  const auto key = signed_in_organizer_key(web, visitor, slug);
+  if (!key) return error_page(visitor, 403);
+  const auto form = Form::parse(request.body);
+  if (!form) return error_page(visitor, 400);
+  if (!visitor.csrf_valid(*form)) return error_page(visitor, 403);
+  const auto id = path_id(request, "id", "Post");
+  if (!id) return error_page(visitor, 404);
+  const Status result = act(slug, *key, *id, *form);
+  if (result) return visitor.redirect(dashboard_path(slug) + "?done=" + done);
+  const ErrorCode code = result.error().code;
+  if (code == ErrorCode::kConflict || code == ErrorCode::kInvalid) {
+    return visitor.redirect(dashboard_path(slug) + "?conflict=1");
+  }
+  return error_page(visitor, status_for(code));
+}
+
+template <typename T>
+Status status_of(const Result<T>& result) {
+  if (!result) return std::unexpected(result.error());
+  return {};
+}
+
+Status reason_required() {
+  return Status(invalid({{"reason", Message{"error.required", {}}}}));
+}
+
+void add_dashboard_actions(Router& router, const WebContext& web) {
+  auto& moderation = web.services.moderation();
+  router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/hide", [&](Request& request) {
+    return dashboard_action(
+        web, request, "hidden",
+        [&](const std::string& slug, const std::string& key, PostId id, const Form& form) {
+          const auto reason = parse_moderation_reason(form.get("reason").value_or(""));
+          if (!reason) return reason_required();
+          return status_of(moderation.hide(slug, key, id, *reason));
+        });
+  });
+  router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/unhide", [&](Request& request) {
+    return dashboard_action(
+        web, request, "unhidden",
+        [&](const std::string& slug, const std::string& key, PostId id, const Form&) {
+          return status_of(moderation.unhide(slug, key, id));
+        });
+  });
+  router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/block", [&](Request& request) {
+    return dashboard_action(
+        web, request, "blocked",
+        [&](const std::string& slug, const std::string& key, PostId id, const Form& form) {
+          const auto reason = parse_moderation_reason(form.get("reason").value_or(""));
+          if (!reason) return reason_required();
+          return status_of(moderation.block(slug, key, id, *reason));
+        });
+  });
+  router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/unblock", [&](Request& request) {
+    return dashboard_action(
+        web, request, "unblocked",
+        [&](const std::string& slug, const std::string& key, PostId id, const Form&) {
+          return status_of(moderation.unblock(slug, key, id));
+        });
+  });
+  router.add_page(Method::kPost, "/n/{slug}/organize/reports/{id}/resolve", [&](Request& request) {
+    const bool hide = [&] {
+      const auto form = Form::parse(request.body);
+      return form && form->get("resolution").value_or("") == "hidden";
+    }();
+    return dashboard_action(
+        web, request, hide ? "hidden" : "dismissed",
+        [&](const std::string& slug, const std::string& key, std::int64_t id, const Form& form) {
+          const auto resolution = parse_report_resolution(form.get("resolution").value_or(""));
+          if (!resolution) {
+            return Status(invalid({{"resolution", Message{"error.required", {}}}}));
+          }
+          return moderation.resolve_report(slug, key, id, *resolution);
+        });
+  });
+}
+
+Response audit_page(const WebContext& web, Request& request) {
+  PageRequest visitor(web, request);
+  const std::string& slug = request.params.at("slug");
+  const auto network = web.services.networks().find(slug);
+  if (!network) return error_page(visitor, 404);
+  const auto key = signed_in_organizer_key(web, visitor, slug);
+  if (!key) return visitor.redirect(dashboard_path(slug));
+  const auto params = parse_query(request.query).value_or(std::map<std::string, std::string>{});
+  std::optional<std::int64_t> before;
+  if (const auto found = params.find("before"); found != params.end()) {
+    before = parse_id(found->second);
+  }
+  const auto audit =
+      web.services.moderation().audit(slug, *key, before, limits::kAuditLimitDefault);
+  if (!audit) return error_page(visitor, status_for(audit.error().code));
+  Page page(visitor, "organize_audit");
+  page.set_title(visitor.text("moderation.audit_title"));
+  page.set_network(*network);
+  auto& data = page.data();
+  data.SetValue("SLUG", slug);
+  if (audit->items.empty()) data.ShowSection("EMPTY");
+  for (const AuditEvent& event : audit->items) {
+    auto* row = data.AddSectionDictionary("EVENT");
+    row->SetValue("WHEN", visitor.local_time(event.at, network->timezone));
+    row->SetValue("WHO", event.actor_kind == ActorKind::kOperator
+                             ? visitor.text("moderation.actor_operator")
+                         : event.actor_label.empty()
+                             ? visitor.format("moderation.actor_key",
+                                              {{"id", std::to_string(event.actor_id.value_or(0))}})
+                             : event.actor_label);
+    row->SetValue("ACTION", event.action);
+    row->SetValue("TARGET", event.target_kind + " #" + std::to_string(event.target_id));
+    if (event.target_kind == "post") {
+      row->SetValueAndShowSection("HREF", "/p/" + std::to_string(event.target_id), "POST_LINK");
+    } else {
+      row->ShowSection("PLAIN_TARGET");
+    }
+    row->SetValue("DETAIL", event.detail);
+  }
+  if (audit->next_before) {
+    data.SetValueAndShowSection(
+        "HREF", dashboard_path(slug) + "/audit?before=" + std::to_string(*audit->next_before),
+        "NEXT");
+  }
+  return page.finish();
+}
+
+}  // namespace
+
+void fill_report_form(Page& page, PageRequest& visitor, PostId id, const std::string& query) {
+  auto& data = page.data();
+  auto* form = data.AddSectionDictionary("REPORT_FORM");
+  form->SetIntValue("ID", id);
+  form->SetValue("CSRF", visitor.csrf_token());
+  form->SetIntValue("NOTE_MAX", static_cast<long>(limits::kReportNoteMaxChars));
+  add_reason_options(*form, visitor);
+  if (query == "report=received") {
+    data.SetValueAndShowSection("MESSAGE", visitor.text("moderation.report_received"), "DONE");
+  } else if (query == "report=invalid") {
+    data.SetValueAndShowSection("MESSAGE", visitor.text("moderation.report_invalid"),
+                                "ACTION_ERROR");
+  }
+}
+
+void fill_open_reports(Page& page, PageRequest& visitor, const std::string& slug,
+                       const std::string& key) {
+  auto& data = page.data();
+  data.SetValue("AUDIT_HREF", dashboard_path(slug) + "/audit");
+  const auto reports =
+      visitor.web().services.moderation().open_reports(slug, key, limits::kReportsPageItems, 0);
+  if (!reports) return;
+  auto* section = data.AddSectionDictionary("REPORTS");
+  section->SetValue("HEADING", visitor.format("moderation.reports_count",
+                                              {{"count", std::to_string(reports->total)}}));
+  const std::string csrf = visitor.csrf_token();
+  for (const domain::ReportItem& item : reports->items) {
+    auto* row = section->AddSectionDictionary("REPORT");
+    row->SetIntValue("REPORT_ID", item.report.id);
+    row->SetIntValue("POST_ID", item.post.id);
+    row->SetValue("POST_TITLE", item.post.title);
+    row->SetValue("REASON", reason_text(visitor, item.report.reason));
+    if (!item.report.note.empty()) row->SetValueAndShowSection("TEXT", item.report.note, "NOTE");
+    row->SetValue("SLUG", slug);
+    row->SetValue("CSRF", csrf);
+    if (item.post.hidden) row->ShowSection("ALREADY_HIDDEN");
+  }
+}
+
+void fill_item_moderation(ctemplate::TemplateDictionary& item, PageRequest& visitor,
+                          const domain::QueueItem& queued) {
+  auto* section = item.AddSectionDictionary("MODERATION");
+  if (queued.post.hidden) {
+    section->SetValueAndShowSection("REASON", reason_text(visitor, queued.post.hidden->reason),
+                                    "HIDDEN");
+  } else {
+    add_reason_options(*section->AddSectionDictionary("CAN_HIDE"), visitor);
+  }
+  if (queued.token_blocked) {
+    section->ShowSection("BLOCKED");
+  } else {
+    add_reason_options(*section->AddSectionDictionary("CAN_BLOCK"), visitor);
+  }
+}
+
+void add_moderation_pages(Router& router, const WebContext& web) {
+  router
+      .add_page(Method::kPost, "/p/{id}/report",
+                [&web](Request& request) { return submit_report(web, request); })
+      .rate_limit(limits::kRateReporting);
+  router.add_page(Method::kGet, "/n/{slug}/organize/audit",
+                  [&web](Request& request) { return audit_page(web, request); });
+  add_dashboard_actions(router, web);
+}
+
+}  // namespace gapfill::http

@@ -1,0 +1,139 @@
+// Moderation in the pages over real HTTP: the report form, hiding from the
+// dashboard (gone from browse, the network's counts and the map data; the
+// private link still works), blocking, and the audit page.
+
+#include <gtest/gtest.h>
+
+#include "support/api_test_helpers.hpp"
+#include "support/page_client.hpp"
+
+namespace gapfill::testing {
+namespace {
+
+class ModerationPagesTest : public ApiTest {
+ protected:
+  // A browser signed in to the riverside dashboard.
+  std::unique_ptr<PageClient> organizer() {
+    auto issued = server->app().services().organizer().issue_key("riverside", "Dana's laptop");
+    EXPECT_TRUE(issued);
+    auto browser = std::make_unique<PageClient>(server->port());
+    browser->get("/n/riverside/organize");
+    EXPECT_EQ(browser->post("/n/riverside/organize/sign-in", {{"key", issued->key}}).status, 303);
+    return browser;
+  }
+  static bool has(const HttpResult& result, const std::string& text) {
+    return result.body.find(text) != std::string::npos;
+  }
+};
+
+TEST_F(ModerationPagesTest, AVisitorReportsAPostAndTheDashboardShowsTheReport) {
+  const auto [id, token] = create_post(request_body("Cheap designer bags"));
+  PageClient visitor(server->port());
+  const auto page = visitor.get("/p/" + std::to_string(id));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(has(page, "action=\"/p/" + std::to_string(id) + "/report\""));
+  const auto sent = visitor.post("/p/" + std::to_string(id) + "/report",
+                                 {{"reason", "spam"}, {"note", "Same ad in every network"}});
+  ASSERT_EQ(sent.status, 303);
+  EXPECT_EQ(location_of(sent), "/p/" + std::to_string(id) + "?report=received");
+  EXPECT_TRUE(has(visitor.get(location_of(sent)), "The organizers will look at this post"));
+  // A forged form and a missing reason are refused.
+  EXPECT_EQ(
+      visitor.post("/p/" + std::to_string(id) + "/report", {{"reason", "spam"}}, false).status,
+      403);
+  EXPECT_EQ(location_of(visitor.post("/p/" + std::to_string(id) + "/report", {{"note", "x"}})),
+            "/p/" + std::to_string(id) + "?report=invalid");
+
+  auto dashboard = organizer();
+  const auto queue = dashboard->get("/n/riverside/organize");
+  EXPECT_TRUE(has(queue, "Reports to look at: 1"));
+  EXPECT_TRUE(has(queue, "Same ad in every network"));
+  (void)token;
+}
+
+TEST_F(ModerationPagesTest, AHiddenPostIsGoneFromThePublicButItsPrivateLinkStillWorks) {
+  const auto [id, token] = create_post(request_body("Fake rent deposit"));
+  const std::string path = "/p/" + std::to_string(id);
+  PageClient visitor(server->port());
+  EXPECT_TRUE(has(visitor.get("/n/riverside/browse"), "Fake rent deposit"));
+  const auto home_before = visitor.get("/n/riverside");
+
+  auto dashboard = organizer();
+  const auto hidden = dashboard->post("/n/riverside/organize/posts/" + std::to_string(id) + "/hide",
+                                      {{"reason", "scam"}});
+  ASSERT_EQ(hidden.status, 303);
+  EXPECT_EQ(location_of(hidden), "/n/riverside/organize?done=hidden");
+  EXPECT_TRUE(has(dashboard->get(location_of(hidden)), "Hidden from the public"));
+
+  // Browse, the map data it carries, the listing API and the counts leave it out.
+  const auto browse = visitor.get("/n/riverside/browse");
+  EXPECT_FALSE(has(browse, "Fake rent deposit"));
+  EXPECT_FALSE(has(browse, "href=\"" + path + "\""));
+  EXPECT_TRUE(endpoint_tests::listed_ids(*client, "").empty());
+  EXPECT_EQ(server->app().services().networks().summary("riverside")->open_requests, 0);
+  // Its public page says it was removed.
+  const auto gone = visitor.get(path);
+  EXPECT_EQ(gone.status, 410);
+  EXPECT_TRUE(has(gone, "This post was removed"));
+  EXPECT_FALSE(has(gone, "Fake rent deposit"));
+  EXPECT_EQ(visitor.get(path + "/claim").status, 410);
+  // The poster's private link works and says organizers hid it.
+  const auto own = visitor.get(path + "/k/" + token);
+  ASSERT_EQ(own.status, 200);
+  EXPECT_TRUE(has(own, "Fake rent deposit"));
+  EXPECT_TRUE(has(own, "organizers hid this post"));
+
+  // Shown again from the dashboard.
+  EXPECT_EQ(
+      dashboard->post("/n/riverside/organize/posts/" + std::to_string(id) + "/unhide", {}).status,
+      303);
+  EXPECT_TRUE(has(visitor.get("/n/riverside/browse"), "Fake rent deposit"));
+  EXPECT_EQ(visitor.get(path).status, 200);
+  (void)home_before;
+}
+
+TEST_F(ModerationPagesTest, ABlockedLinkCannotEditOrCloseAndSaysSo) {
+  const auto [id, token] = create_post(request_body("Blocked poster"));
+  const std::string base = "/p/" + std::to_string(id) + "/k/" + token;
+  auto dashboard = organizer();
+  ASSERT_EQ(dashboard
+                ->post("/n/riverside/organize/posts/" + std::to_string(id) + "/block",
+                       {{"reason", "unsafe"}})
+                .status,
+            303);
+  EXPECT_TRUE(has(dashboard->get("/n/riverside/organize"), "link is blocked"));
+  PageClient poster(server->port());
+  const auto own = poster.get(base);
+  ASSERT_EQ(own.status, 200);
+  EXPECT_TRUE(has(own, "blocked this link"));
+  EXPECT_FALSE(has(own, base + "/close"));  // no actions offered
+  EXPECT_EQ(poster.post(base + "/close", {{"reason", "withdrawn"}}).status, 403);
+  EXPECT_EQ(client->get("/api/v1/posts/" + std::to_string(id)).json()["status"], "open");
+  ASSERT_EQ(
+      dashboard->post("/n/riverside/organize/posts/" + std::to_string(id) + "/unblock", {}).status,
+      303);
+  poster.get(base);
+  EXPECT_EQ(poster.post(base + "/close", {{"reason", "withdrawn"}}).status, 303);
+}
+
+TEST_F(ModerationPagesTest, TheAuditPageListsActionsForOrganizersOnly) {
+  const auto [id, token] = create_post(request_body("Audited on the page"));
+  auto dashboard = organizer();
+  dashboard->post("/n/riverside/organize/posts/" + std::to_string(id) + "/hide",
+                  {{"reason", "spam"}});
+  const auto audit = dashboard->get("/n/riverside/organize/audit");
+  ASSERT_EQ(audit.status, 200);
+  EXPECT_TRUE(has(audit, "Dana&#39;s laptop"));
+  EXPECT_TRUE(has(audit, "reason=spam"));
+  EXPECT_TRUE(has(audit, "key_issued"));
+  EXPECT_FALSE(has(audit, "Sam"));
+  // Without the key: back to the sign-in page, nothing shown.
+  PageClient stranger(server->port());
+  const auto refused = stranger.get("/n/riverside/organize/audit");
+  EXPECT_EQ(refused.status, 303);
+  EXPECT_FALSE(has(refused, "reason=spam"));
+  (void)token;
+}
+
+}  // namespace
+}  // namespace gapfill::testing
