@@ -147,7 +147,14 @@ CREATE INDEX posts_awaiting_erasure ON posts(network_id, updated_at)
   WHERE status IN ('fulfilled', 'closed') AND personal_data_erased_at IS NULL;
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kMigration1, kMigration2, kMigration3};
+// Privacy: each network's public grid in km. Posts written before keep the
+// point they were snapped to (a grid of 0.01 degrees); a move re-snaps.
+constexpr std::string_view kMigration4 = R"sql(
+ALTER TABLE networks ADD COLUMN public_grid_km REAL NOT NULL DEFAULT 1.0;
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations{kMigration1, kMigration2, kMigration3,
+                                                      kMigration4};
 
 }  // namespace
 

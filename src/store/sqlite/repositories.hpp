@@ -2,6 +2,7 @@
 // The SQLite repositories, each working on the connection of the current
 // transaction.
 
+#include "store/field_cipher.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/store.hpp"
 
@@ -23,7 +24,7 @@ class SqliteNetworkRepository final : public NetworkRepository {
 
 class SqlitePostRepository final : public PostRepository {
  public:
-  explicit SqlitePostRepository(Database& db) : db_(db) {}
+  SqlitePostRepository(Database& db, const FieldCipher& cipher) : db_(db), cipher_(cipher) {}
   Result<PostId> insert(const Post& post) override;
   Result<Post> find(PostId id) override;
   Result<Post> find_for_update(PostId id) override { return find(id); }  // writers are serialized
@@ -42,11 +43,12 @@ class SqlitePostRepository final : public PostRepository {
 
  private:
   Database& db_;
+  const FieldCipher& cipher_;
 };
 
 class SqliteMatchRepository final : public MatchRepository {
  public:
-  explicit SqliteMatchRepository(Database& db) : db_(db) {}
+  SqliteMatchRepository(Database& db, const FieldCipher& cipher) : db_(db), cipher_(cipher) {}
   Result<MatchId> insert(const Match& match) override;
   Result<Match> find(MatchId id) override;
   Result<Match> find_for_update(MatchId id) override { return find(id); }
@@ -56,6 +58,7 @@ class SqliteMatchRepository final : public MatchRepository {
 
  private:
   Database& db_;
+  const FieldCipher& cipher_;
 };
 
 class SqliteEventRepository final : public EventRepository {
