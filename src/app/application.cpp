@@ -41,9 +41,13 @@ Result<std::unique_ptr<store::Store>> open_store(const std::string& path,
   auto opened = TRY(store::open_sqlite_store(options));
   TRY_STATUS(opened->migrate());
   if (auto checked = opened->check_data_keys(); !checked) {
+    if (new_key) {
+      return fail(ErrorCode::kInternal,
+                  "the database " + path + " holds sealed personal data but its data key file " +
+                      key_path + " is missing; restore the key file from your backup");
+    }
     return fail(ErrorCode::kInternal, "cannot open " + path + " with the data key file " +
-                                          key_path + (new_key ? " (there was none)" : "") + ": " +
-                                          checked.error().message);
+                                          key_path + ": " + checked.error().message);
   }
   // The key is on disk before anything is sealed with it.
   if (new_key) TRY_STATUS(store::create_key_file(key_path, *options.cipher));

@@ -102,7 +102,7 @@ TEST_F(EncryptionAtRestTest, AKeyFileReadableByOthersAWrongOneOrNoneStopsTheStar
   expect_refused_start(*server, "wrong key file");
 
   std::filesystem::remove(key_path);
-  expect_refused_start(*server, "lacks; restore the key file from your backup");
+  expect_refused_start(*server, "is missing; restore the key file from your backup");
   EXPECT_FALSE(std::filesystem::exists(key_path)) << "a new key was made for sealed data";
 
   {
