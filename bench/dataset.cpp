@@ -365,7 +365,7 @@ std::size_t Dataset::next_post(Post& post) {
   }
   std::normal_distribution<double> spread(0.0, options_.spread_km);
   const geo::Point exact = offset(network.area.centre, spread(random_), spread(random_));
-  post.point = geo::snap_to_grid(exact, limits::kPublicPointGridDegrees);
+  post.point = geo::snap_to_cell(exact, network.public_grid_km);
   if (chance(random_, 0.6)) post.location_text = pick(random_, kLandmarks);
 
   const std::int64_t person = whole(random_, 1, 999'999);

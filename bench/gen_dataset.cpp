@@ -20,6 +20,7 @@
 #include "dataset.hpp"
 #include "domain/categories.hpp"
 #include "domain/lifecycle.hpp"
+#include "store/key_file.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace gapfill::bench {
@@ -92,7 +93,7 @@ class Progress {
 };
 
 void remove_database(const std::string& path) {
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal", ".key"}) {
     std::error_code ignored;
     std::filesystem::remove(path + suffix, ignored);
   }
@@ -121,6 +122,13 @@ int run(const Flags& flags) {
   options.path = flags.db_path;
   options.reader_connections = 1;
   options.writer_cache_kib = 256 * 1024;  // the indexes of a million posts stay in memory
+  // A new data key, in the key file gapfill serve looks for (the path + ".key").
+  auto cipher = store::FieldCipher::create({{1, store::FieldCipher::random_key()}}, 1);
+  if (!cipher) return fail_with("data key", cipher.error());
+  if (auto written = store::create_key_file(flags.db_path + ".key", *cipher); !written) {
+    return fail_with("data key file", written.error());
+  }
+  options.cipher = std::make_shared<const store::FieldCipher>(std::move(*cipher));
   auto opened = store::open_sqlite_store(options);
   if (!opened) return fail_with("cannot open " + flags.db_path, opened.error());
   store::Store& store = **opened;

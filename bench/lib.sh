@@ -189,10 +189,11 @@ bench_dataset() {
   fi
   if (( regenerate )); then
     say "generating $networks networks and $posts posts into $db"
-    rm -f "$db" "$db-wal" "$db-shm" "$meta"
+    rm -f "$db" "$db-wal" "$db-shm" "$db.key" "$meta"
     "$bin_dir/gapfill_gen_dataset" --db "$db.tmp" --replace --networks "$networks" \
       --posts "$posts" --seed "$seed" --summary "$meta.tmp"
     mv "$db.tmp" "$db"
+    mv "$db.tmp.key" "$db.key"
     mv "$meta.tmp" "$meta"
     dataset_note="generated in this run"
   fi

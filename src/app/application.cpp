@@ -8,11 +8,17 @@
 #include "domain/catalogue.hpp"
 #include "http/api.hpp"
 #include "http/pages.hpp"
+#include "store/key_file.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace gapfill::app {
 
-Result<std::unique_ptr<store::Store>> open_store(const std::string& path) {
+std::string data_key_path(const std::string& db_path, const std::string& key_file) {
+  return key_file.empty() ? db_path + ".key" : key_file;
+}
+
+Result<std::unique_ptr<store::Store>> open_store(const std::string& path,
+                                                 const std::string& key_file, int* resealed) {
   const auto folder = std::filesystem::path(path).parent_path();
   if (!folder.empty()) {
     std::error_code error;
@@ -22,10 +28,35 @@ Result<std::unique_ptr<store::Store>> open_store(const std::string& path) {
                   "cannot create the folder " + folder.string() + ": " + error.message());
     }
   }
+  const std::string key_path = data_key_path(path, key_file);
+  auto cipher = TRY(store::read_key_file(key_path));
+  const bool new_key = !cipher;
+  if (new_key) {
+    const store::KeyId first = 1;
+    cipher = TRY(store::FieldCipher::create({{first, store::FieldCipher::random_key()}}, first));
+  }
   store::SqliteOptions options;
   options.path = path;
+  options.cipher = std::make_shared<const store::FieldCipher>(std::move(*cipher));
   auto opened = TRY(store::open_sqlite_store(options));
   TRY_STATUS(opened->migrate());
+  if (auto checked = opened->check_data_keys(); !checked) {
+    if (new_key) {
+      return fail(ErrorCode::kInternal,
+                  "the database " + path + " holds sealed personal data but its data key file " +
+                      key_path + " is missing; restore the key file from your backup");
+    }
+    return fail(ErrorCode::kInternal, "cannot open " + path + " with the data key file " +
+                                          key_path + ": " + checked.error().message);
+  }
+  // The key is on disk before anything is sealed with it.
+  if (new_key) TRY_STATUS(store::create_key_file(key_path, *options.cipher));
+  // Plaintext written before sealing (and values left under an older key by
+  // an interrupted rotation) are sealed under the current key.
+  int sealed = 0;
+  while (const int batch = TRY(opened->reseal_batch(limits::kResealBatch))) sealed += batch;
+  if (sealed > 0) spdlog::info("store sealed_values={}", sealed);
+  if (resealed != nullptr) *resealed = sealed;
   return opened;
 }
 

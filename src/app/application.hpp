@@ -57,7 +57,17 @@ class Application {
   bool stopping_ = false;
 };
 
-// Opens and migrates the SQLite store at `path`, creating its folder.
-Result<std::unique_ptr<store::Store>> open_store(const std::string& path);
+// The data key file for a database: `key_file`, or the database path + ".key".
+std::string data_key_path(const std::string& db_path, const std::string& key_file);
+
+// Opens and migrates the SQLite store at `path`, creating its folder, with the
+// data keys of `key_file` (see data_key_path). A missing key file is created,
+// unless the database already holds sealed data; a key file that is readable
+// by others, lacks a key the database uses, or holds the wrong key is an
+// error. Plaintext from before sealing, and values under an older key, are
+// sealed here under the current key; `resealed`, when given, counts them.
+Result<std::unique_ptr<store::Store>> open_store(const std::string& path,
+                                                 const std::string& key_file = "",
+                                                 int* resealed = nullptr);
 
 }  // namespace gapfill::app

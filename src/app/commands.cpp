@@ -6,10 +6,11 @@
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdlib>
-#include <memory>
 #include <iostream>
+#include <memory>
 
 #include "app/application.hpp"
+#include "app/key_rotation.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/demo.hpp"
 
@@ -95,7 +96,7 @@ int serve(const CommonFlags& flags, const std::string& listen) {
 int migrate(const CommonFlags& flags) {
   auto config = build_config(flags);
   if (!config) return report(config.error());
-  auto store = open_store(config->db_path);
+  auto store = open_store(config->db_path, config->data_key_file);
   if (!store) return report(store.error());
   const auto version = (*store)->schema_version();
   if (!version) return report(version.error());
@@ -106,7 +107,7 @@ int migrate(const CommonFlags& flags) {
 int demo(const CommonFlags& flags, bool if_empty) {
   auto config = build_config(flags);
   if (!config) return report(config.error());
-  auto store = open_store(config->db_path);
+  auto store = open_store(config->db_path, config->data_key_file);
   if (!store) return report(store.error());
   bool has_networks = false;
   auto counted = (*store)->read([&](store::Transaction& transaction) -> Status {
@@ -144,7 +145,7 @@ enum class Load { kNetworks, kEverything };
 Result<std::unique_ptr<Opened>> open_services(const CommonFlags& flags, Load load) {
   auto opened = std::make_unique<Opened>();
   opened->config = TRY(build_config(flags));
-  opened->store = TRY(open_store(opened->config.db_path));
+  opened->store = TRY(open_store(opened->config.db_path, opened->config.data_key_file));
   opened->services = std::make_unique<domain::Services>(*opened->store, opened->clock);
   TRY_STATUS(load == Load::kEverything ? opened->services->load()
                                        : opened->services->networks().load());
@@ -189,6 +190,24 @@ int organizer_key(const CommonFlags& flags, const std::string& network_slug,
   return 0;
 }
 
+int rotate_key(const CommonFlags& flags) {
+  auto config = build_config(flags);
+  if (!config) return report(config.error());
+  const auto rotated = rotate_data_key(config->db_path, config->data_key_file);
+  if (!rotated) return report(rotated.error());
+  std::string retired;
+  for (const auto id : rotated->retired_key_ids) {
+    retired += (retired.empty() ? "" : ", ") + std::to_string(id);
+  }
+  std::cout << fmt::format(
+      "{}Re-sealed {} values under data key {}; retired data keys: {}.\n"
+      "Back up the key file {} now (apart from the database).\n",
+      rotated->resumed ? "Resumed an interrupted rotation. " : "", rotated->resealed,
+      rotated->new_key_id, retired.empty() ? "none" : retired,
+      data_key_path(config->db_path, config->data_key_file));
+  return 0;
+}
+
 }  // namespace
 
 int run_command_line(int argc, char** argv) {
@@ -224,6 +243,10 @@ int run_command_line(int argc, char** argv) {
   organizer_key_command->add_option("--network", network_slug, "The network's slug")->required();
   organizer_key_command->add_option("--label", key_label, "Who holds the key, for your records");
 
+  auto* rotate_key_command = cli.add_subcommand(
+      "rotate-key", "Re-seal the personal data under a new data key and retire the old one");
+  add_common_flags(*rotate_key_command, flags);
+
   cli.add_subcommand("version", "Print the version");
 
   try {
@@ -236,6 +259,7 @@ int run_command_line(int argc, char** argv) {
   if (demo_command->parsed()) return demo(flags, if_empty);
   if (expire_command->parsed()) return expire(flags);
   if (purge_command->parsed()) return purge(flags);
+  if (rotate_key_command->parsed()) return rotate_key(flags);
   if (organizer_key_command->parsed()) return organizer_key(flags, network_slug, key_label);
   std::cout << "gapfill " << GAPFILL_VERSION << "\n";
   return 0;

@@ -82,6 +82,7 @@ Status load_config_file(const std::string& path, Config& config) {
          {"listen", "io_threads", "worker_threads", "max_body_bytes", "listing_cache_entries",
           "trusted_proxy"}},
         {"database", {"path"}},
+        {"security", {"data_key_file"}},
         {"log", {"level"}},
         {"sweep", {"expiry_minutes"}},
         {"web", {"public_url", "secure_cookies", "tile_url", "tile_attribution"}},
@@ -126,6 +127,7 @@ Status load_config_file(const std::string& path, Config& config) {
   TRY_STATUS(read_count("server", "max_body_bytes", config.max_body_bytes));
   TRY_STATUS(read_count("server", "listing_cache_entries", config.listing_cache_entries));
   TRY_STATUS(read_string("database", "path", config.db_path));
+  TRY_STATUS(read_string("security", "data_key_file", config.data_key_file));
   TRY_STATUS(read_string("log", "level", config.log_level));
   TRY_STATUS(read_count("sweep", "expiry_minutes", config.expiry_sweep_minutes));
   TRY_STATUS(read_string("web", "public_url", config.public_url));
@@ -168,6 +170,7 @@ Status load_config_env(Config& config) {
   };
   if (auto value = get("GAPFILL_LISTEN")) config.listen = *value;
   if (auto value = get("GAPFILL_DB")) config.db_path = *value;
+  if (auto value = get("GAPFILL_DATA_KEY_FILE")) config.data_key_file = *value;
   if (auto value = get("GAPFILL_LOG_LEVEL")) config.log_level = *value;
   TRY_STATUS(count("GAPFILL_IO_THREADS", config.io_threads));
   TRY_STATUS(count("GAPFILL_WORKER_THREADS", config.worker_threads));

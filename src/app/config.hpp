@@ -30,10 +30,13 @@ struct Config {
   std::size_t listing_cache_entries = 1024;  // [server] listing_cache_entries (0: off)
                                              // GAPFILL_LISTING_CACHE_ENTRIES
   std::string db_path = "data/gapfill.db";   // [database] path     GAPFILL_DB
-  std::string log_level = "info";            // [log] level         GAPFILL_LOG_LEVEL
-  int expiry_sweep_minutes = 10;             // [sweep] expiry_minutes GAPFILL_EXPIRY_SWEEP_MINUTES
-  std::string public_url;                    // [web] public_url        GAPFILL_PUBLIC_URL
-  bool secure_cookies = false;               // [web] secure_cookies    GAPFILL_SECURE_COOKIES
+  // [security] data_key_file  GAPFILL_DATA_KEY_FILE. Empty: the database path
+  // with ".key" appended, created on first run with mode 0600.
+  std::string data_key_file;
+  std::string log_level = "info";  // [log] level         GAPFILL_LOG_LEVEL
+  int expiry_sweep_minutes = 10;   // [sweep] expiry_minutes GAPFILL_EXPIRY_SWEEP_MINUTES
+  std::string public_url;          // [web] public_url        GAPFILL_PUBLIC_URL
+  bool secure_cookies = false;     // [web] secure_cookies    GAPFILL_SECURE_COOKIES
   std::string tile_url = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";  // [web] tile_url
                                                                             // GAPFILL_TILE_URL
   std::string tile_attribution = "&copy; OpenStreetMap contributors";  // [web] tile_attribution

@@ -42,9 +42,16 @@ constexpr std::size_t kMessageBodyMaxChars = 2000;
 constexpr int kThreadLimitDefault = 50;
 constexpr int kThreadLimitMax = 200;
 constexpr std::int64_t kRelayNoticeWindowSeconds = 3600;
-// A public point is snapped to a grid of this many degrees (about 1.1 km of
-// latitude) so that a listing never shows where someone lives.
-constexpr double kPublicPointGridDegrees = 0.01;
+
+// A network's public grid: public points are snapped to cells about this many
+// km on a side, so that a listing never shows where someone lives.
+constexpr double kPublicGridKmDefault = 1.0;
+constexpr double kPublicGridKmMin = 0.5;
+constexpr double kPublicGridKmMax = 10.0;
+
+// Sealed personal fields: values re-sealed per write transaction when old
+// plaintext is sealed or a data key is rotated.
+constexpr int kResealBatch = 500;
 
 // Listings.
 constexpr int kListLimitDefault = 20;

@@ -32,6 +32,7 @@ struct NetworkDraft {
   std::optional<std::int64_t> retention_days;
   std::optional<std::int64_t> post_expiry_days;
   std::optional<bool> listed;
+  std::optional<double> public_grid_km;
 };
 
 // Someone's report of a post: why (from a fixed list) and an optional note.

@@ -236,6 +236,13 @@ void apply_network_draft(const NetworkDraft& draft, Network& network, FieldError
   check_range("post_expiry_days", draft.post_expiry_days.value_or(limits::kPostExpiryDaysDefault),
               limits::kPostExpiryDaysMin, limits::kPostExpiryDaysMax, errors);
   network.listed = draft.listed.value_or(true);
+  network.public_grid_km = draft.public_grid_km.value_or(limits::kPublicGridKmDefault);
+  if (!(network.public_grid_km >= limits::kPublicGridKmMin &&
+        network.public_grid_km <= limits::kPublicGridKmMax)) {
+    errors["public_grid_km"] = Message{"error.range",
+                                       {{"min", number_arg(limits::kPublicGridKmMin)},
+                                        {"max", number_arg(limits::kPublicGridKmMax)}}};
+  }
 }
 
 void apply_post_draft(const PostDraft& draft, DraftMode mode,
@@ -303,10 +310,10 @@ void apply_post_draft(const PostDraft& draft, DraftMode mode,
     if (!geo::is_valid(*draft.point)) {
       errors["location"] = Message{"error.coordinates", {}};
     } else {
-      post.point = geo::snap_to_grid(*draft.point, limits::kPublicPointGridDegrees);
+      post.point = geo::snap_to_cell(*draft.point, network.public_grid_km);
     }
   } else if (creating || draft.cleared.contains("location")) {
-    post.point = geo::snap_to_grid(network.area.centre, limits::kPublicPointGridDegrees);
+    post.point = geo::snap_to_cell(network.area.centre, network.public_grid_km);
   }
   if (draft.cleared.contains("location")) post.location_text.clear();
   if (draft.location_text) {

@@ -78,4 +78,21 @@ Point snap_to_grid(Point p, double cell_degrees) {
   return snapped;
 }
 
+Point snap_to_cell(Point p, double cell_km) {
+  constexpr double kKmPerDegree = kEarthRadiusKm * std::numbers::pi / 180;
+  const int rows = std::max(1, static_cast<int>(std::lround(180 * kKmPerDegree / cell_km)));
+  const double row_degrees = 180.0 / rows;
+  const int row = std::clamp(static_cast<int>(std::floor((p.lat + 90) / row_degrees)), 0, rows - 1);
+  // The rows at the poles are caps, one cell each, snapped to the pole itself.
+  if (row == 0 || row == rows - 1) return {row == 0 ? -90.0 : 90.0, 0.0};
+  const double lat = -90 + (row + 0.5) * row_degrees;
+  const double row_width_km = 360 * kKmPerDegree * std::cos(lat * kRadiansPerDegree);
+  const int cells = std::max(1, static_cast<int>(std::lround(row_width_km / cell_km)));
+  const double cell_degrees = 360.0 / cells;
+  const int cell = static_cast<int>(std::floor((p.lon + 180) / cell_degrees)) % cells;
+  const double lon = cells == 1 ? 0.0 : -180 + (std::max(cell, 0) + 0.5) * cell_degrees;
+  // Round away floating-point noise so the wire shows 46.875, not 46.87500000001.
+  return {std::round(lat * 1e6) / 1e6, std::round(lon * 1e6) / 1e6};
+}
+
 }  // namespace gapfill::geo

@@ -51,4 +51,11 @@ double km_for_separation(double separation);
 // nearby points share one public position.
 Point snap_to_grid(Point p, double cell_degrees);
 
+// Snaps a point to the centre of its cell on a grid of cells about `cell_km`
+// on a side at any latitude: rows of equal height in latitude, each row cut
+// into as many equal cells as fit `cell_km` wide at the row's middle; the
+// row at each pole is one cell whose centre is the pole. Every point snaps to one cell, always the
+// same one; the antimeridian (-180 and 180) is one line.
+Point snap_to_cell(Point p, double cell_km);
+
 }  // namespace gapfill::geo

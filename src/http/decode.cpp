@@ -79,6 +79,7 @@ Result<domain::NetworkDraft> decode_network(const Request& request) {
   draft.retention_days = reader.integer("retention_days");
   draft.post_expiry_days = reader.integer("post_expiry_days");
   draft.listed = reader.boolean("listed");
+  draft.public_grid_km = reader.number("public_grid_km");
   reader.finish();
   TRY_STATUS(reject_unknown(unknown));
   return draft;

@@ -78,6 +78,7 @@ json network_json(const Network& network) {
           {"retention_days", network.retention_days},
           {"post_expiry_days", network.post_expiry_days},
           {"listed", network.listed},
+          {"public_grid_km", network.public_grid_km},
           {"created_at", format_rfc3339(network.created_at)}};
 }
 

@@ -74,6 +74,8 @@ struct Network {
   std::vector<std::string> languages;  // BCP 47 primary tags, the first is the default
   std::string timezone;                // IANA name, e.g. "America/Denver"
   int retention_days = 0;
+  // Public points snap to cells about this many km on a side (geo::snap_to_cell).
+  double public_grid_km = 1.0;
   int post_expiry_days = 0;
   bool listed = true;
   UnixSeconds created_at = 0;

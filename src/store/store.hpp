@@ -251,6 +251,14 @@ class Store {
   virtual Result<int> schema_version() = 0;
   // The schema version this build writes.
   virtual int latest_schema_version() const = 0;
+  // Personal fields are sealed at rest under a keyring (field_cipher.hpp).
+  // Fails, saying why, when a stored value names a key the keyring lacks or
+  // does not open with the key it names: a missing or wrong key file.
+  virtual Status check_data_keys() = 0;
+  // In one write transaction, seals under the current key up to `limit`
+  // values still in plaintext (written before sealing) or sealed under an
+  // older key; returns how many (0: none is left).
+  virtual Result<int> reseal_batch(int limit) = 0;
   // Runs `work` in one write transaction. Commits when it succeeds and
   // returns only once the commit is durable; rolls back when it fails and
   // returns its error. Writers are serialized.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/time.hpp"
+#include "engine/geo.hpp"
 #include "support/api_test_helpers.hpp"
 #include "support/test_server.hpp"
 
@@ -48,9 +49,11 @@ TEST_F(PostApiTest, CreateAnswers201WithThePrivateViewTokenAndLocation) {
   for (const char* key : {"created_at", "updated_at", "waiting_since"}) {
     EXPECT_TRUE(is_rfc3339_utc(post[key])) << key << ": " << post[key];
   }
-  // The public point is snapped to the ~1 km grid, not where the poster is.
-  EXPECT_DOUBLE_EQ(post["location"]["lat"].get<double>(), 46.875);
-  EXPECT_DOUBLE_EQ(post["location"]["lon"].get<double>(), -113.995);
+  // The public point is snapped to the network's ~1 km grid, not where the poster is.
+  const geo::Point cell = geo::snap_to_cell({46.8721, -113.9940}, 1.0);
+  EXPECT_DOUBLE_EQ(post["location"]["lat"].get<double>(), cell.lat);
+  EXPECT_DOUBLE_EQ(post["location"]["lon"].get<double>(), cell.lon);
+  EXPECT_GT(geo::distance_km({46.8721, -113.9940}, cell), 0.0);
   // The private parts, for the owner.
   EXPECT_EQ(post["access"], "owner");
   EXPECT_EQ(post["details"], "Sizes 6 and 8. secret-details-marker");
@@ -76,8 +79,9 @@ TEST_F(PostApiTest, DefaultsFillTheOptionalFields) {
   EXPECT_EQ(post["details"], "");
   EXPECT_EQ(post["contact"]["method"], "site");
   // Without a location the post sits at the network's centre, snapped.
-  EXPECT_DOUBLE_EQ(post["location"]["lat"].get<double>(), 46.875);
-  EXPECT_DOUBLE_EQ(post["location"]["lon"].get<double>(), -113.985);
+  const geo::Point centre = geo::snap_to_cell({46.87, -113.99}, 1.0);
+  EXPECT_DOUBLE_EQ(post["location"]["lat"].get<double>(), centre.lat);
+  EXPECT_DOUBLE_EQ(post["location"]["lon"].get<double>(), centre.lon);
 }
 
 TEST_F(PostApiTest, WindowIsStoredAndShownInUtc) {

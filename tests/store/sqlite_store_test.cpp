@@ -35,9 +35,17 @@ std::string new_sqlite_file() {
   return (store_folder() / ("store-" + std::to_string(random()) + ".db")).string();
 }
 
+// One data key for the whole test process, as one key file would give.
+std::shared_ptr<const FieldCipher> test_cipher() {
+  static const auto cipher = std::make_shared<const FieldCipher>(
+      *FieldCipher::create({{1, FieldCipher::random_key()}}, 1));
+  return cipher;
+}
+
 std::unique_ptr<Store> open_sqlite(const std::string& path) {
   SqliteOptions options;
   options.path = path;
+  options.cipher = test_cipher();
   auto store = open_sqlite_store(options);
   if (!store || !(*store)->migrate()) return nullptr;
   return std::move(*store);
@@ -82,6 +90,7 @@ TEST(SqliteStore, RefusesADatabaseFromANewerVersion) {
   sqlite3_close(db);
   SqliteOptions options;
   options.path = path;
+  options.cipher = test_cipher();
   auto store = open_sqlite_store(options);
   ASSERT_TRUE(store);
   const auto migrated = (*store)->migrate();

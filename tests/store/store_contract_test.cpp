@@ -70,6 +70,46 @@ TEST_P(StoreContract, MigrationIsAtTheLatestVersionAndIdempotent) {
   EXPECT_EQ(store_->schema_version().value(), store_->latest_schema_version());
 }
 
+TEST_P(StoreContract, SealedPersonalFieldsReadBackAndNeedNoResealing) {
+  const NetworkId network = add_network();
+  Post post = sample_post(network);
+  post.category = "transport";
+  post.ride = Ride{"Northside", "the clinic", std::nullopt, true, 2, {"wheelchair", "cane"}};
+  const PostId id = add_post(post);
+  const auto read = store_->read([&](Transaction& transaction) -> Status {
+    const Post found = TRY(transaction.posts().find(id));
+    EXPECT_EQ(found.details, post.details);
+    EXPECT_EQ(found.location_text, post.location_text);
+    EXPECT_EQ(found.contact.email, post.contact.email);
+    EXPECT_EQ(found.contact.phone, post.contact.phone);
+    EXPECT_EQ(found.ride->dropoff_area, "the clinic");
+    EXPECT_EQ(found.ride->accessibility_needs, post.ride->accessibility_needs);
+    return {};
+  });
+  EXPECT_TRUE(read) << read.error().message;
+  EXPECT_TRUE(store_->check_data_keys());
+  EXPECT_EQ(store_->reseal_batch(100).value(), 0);
+}
+
+TEST_P(StoreContract, NetworksKeepTheirPublicGrid) {
+  NetworkId id = 0;
+  Network network;
+  network.slug = "wide";
+  network.name = "Wide";
+  network.area = {{0, 0}, 10};
+  network.languages = {"en"};
+  network.timezone = "UTC";
+  network.public_grid_km = 2.5;
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    id = TRY(transaction.networks().insert(network, {}));
+    return {};
+  }));
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    EXPECT_DOUBLE_EQ(TRY(transaction.networks().find_by_id(id)).public_grid_km, 2.5);
+    return {};
+  }));
+}
+
 TEST_P(StoreContract, NetworksRoundTripWithCategoriesAndUniqueSlugs) {
   const NetworkId id = add_network();
   const auto read = store_->read([&](Transaction& transaction) -> Status {

@@ -75,6 +75,10 @@ bool Statement::is_null(int column) const {
   return sqlite3_column_type(statement_, column) == SQLITE_NULL;
 }
 
+bool Statement::is_blob(int column) const {
+  return sqlite3_column_type(statement_, column) == SQLITE_BLOB;
+}
+
 std::int64_t Statement::int64(int column) const {
   return sqlite3_column_int64(statement_, column);
 }

@@ -65,6 +65,7 @@ class Statement {
   Status run();
 
   bool is_null(int column) const;
+  bool is_blob(int column) const;
   std::int64_t int64(int column) const;
   double real(int column) const;
   std::string text(int column) const;

@@ -1,4 +1,5 @@
 #include "store/sqlite/repositories.hpp"
+#include "store/sqlite/sealed.hpp"
 
 namespace gapfill::store::sqlite {
 namespace {
@@ -7,15 +8,18 @@ constexpr const char* kMatchColumns =
     "id, network_id, request_id, offer_id, volunteer, volunteer_name, volunteer_email,"
     " volunteer_phone, quantity, note, status, token_hash, created_at, updated_at";
 
-Match read_match(const Statement& row) {
+Result<Match> read_match(const Statement& row, const FieldCipher& cipher) {
   Match match;
   match.id = row.int64(0);
   match.network_id = row.int64(1);
   match.request_id = row.int64(2);
   match.offer_id = row.optional_int64(3);
-  if (row.int64(4) != 0) match.volunteer = Volunteer{row.text(5), row.text(6), row.text(7)};
+  if (row.int64(4) != 0) {
+    match.volunteer = Volunteer{TRY(read_sealed(row, 5, cipher)), TRY(read_sealed(row, 6, cipher)),
+                                TRY(read_sealed(row, 7, cipher))};
+  }
   match.quantity = row.int64(8);
-  match.note = row.text(9);
+  match.note = TRY(read_sealed(row, 9, cipher));
   match.status = parse_match_status(row.text(10)).value_or(MatchStatus::kCancelled);
   match.token_hash = row.text(11);
   match.created_at = row.int64(12);
@@ -38,15 +42,16 @@ Result<MatchId> SqliteMatchRepository::insert(const Match& match) {
       .bind(2, match.request_id)
       .bind(3, match.offer_id)
       .bind(4, match.volunteer ? 1 : 0)
-      .bind(5, volunteer.name)
-      .bind(6, volunteer.email)
-      .bind(7, volunteer.phone)
-      .bind(8, match.quantity)
-      .bind(9, match.note)
-      .bind(10, to_string(match.status))
-      .bind(11, match.token_hash)
-      .bind(12, match.created_at)
-      .bind(13, match.updated_at);
+      .start_at(5);
+  add_sealed(statement, cipher_, volunteer.name);
+  add_sealed(statement, cipher_, volunteer.email);
+  add_sealed(statement, cipher_, volunteer.phone);
+  statement.add(match.quantity);
+  add_sealed(statement, cipher_, match.note);
+  statement.add(to_string(match.status))
+      .add(match.token_hash)
+      .add(match.created_at)
+      .add(match.updated_at);
   TRY_STATUS(statement.run());
   return db_.last_insert_id();
 }
@@ -56,17 +61,15 @@ Result<Match> SqliteMatchRepository::find(MatchId id) {
       TRY(db_.prepare(std::string("SELECT ") + kMatchColumns + " FROM matches WHERE id = ?"));
   statement.bind(1, id);
   if (!TRY(statement.step())) return not_found("Match");
-  return read_match(statement);
+  return read_match(statement, cipher_);
 }
 
 Status SqliteMatchRepository::update(const Match& match) {
   auto statement = TRY(db_.prepare(
       "UPDATE matches SET status = ?, quantity = ?, note = ?, updated_at = ? WHERE id = ?"));
-  statement.bind(1, to_string(match.status))
-      .bind(2, match.quantity)
-      .bind(3, match.note)
-      .bind(4, match.updated_at)
-      .bind(5, match.id);
+  statement.bind(1, to_string(match.status)).bind(2, match.quantity).start_at(3);
+  add_sealed(statement, cipher_, match.note);
+  statement.add(match.updated_at).add(match.id);
   TRY_STATUS(statement.run());
   if (db_.changes() != 1) return not_found("Match");
   return {};
@@ -78,7 +81,7 @@ Result<std::vector<Match>> SqliteMatchRepository::list_for_post(PostId post_id) 
                                    " ORDER BY id"));
   statement.bind(1, post_id).bind(2, post_id);
   std::vector<Match> matches;
-  while (TRY(statement.step())) matches.push_back(read_match(statement));
+  while (TRY(statement.step())) matches.push_back(TRY(read_match(statement, cipher_)));
   return matches;
 }
 

@@ -1,26 +1,15 @@
 #include "store/sqlite/repositories.hpp"
+#include "store/sqlite/sealed.hpp"
 
+// A message body is personal data: sealed at rest (store/sqlite/sealed.hpp).
 namespace gapfill::store::sqlite {
-namespace {
-
-// The one place a message body goes into and comes out of its column. The
-// body is personal data: encryption at rest seals it here.
-void bind_body(Statement& statement, int position, const std::string& body) {
-  statement.bind_blob(position, body);
-}
-
-std::string read_body(const Statement& row, int column) {
-  return row.blob(column);
-}
-
-}  // namespace
 
 Result<MessageId> SqliteMessageRepository::insert(const RelayMessage& message) {
   auto statement =
       TRY(db_.prepare("INSERT INTO match_messages (match_id, network_id, side, body, created_at)"
                       " VALUES (?, ?, ?, ?, ?)"));
   statement.bind(1, message.match_id).bind(2, message.network_id).bind(3, to_string(message.side));
-  bind_body(statement, 4, message.body);
+  bind_sealed(statement, 4, cipher_, message.body);
   statement.bind(5, message.created_at);
   TRY_STATUS(statement.run());
   return db_.last_insert_id();
@@ -40,7 +29,7 @@ Result<std::vector<RelayMessage>> SqliteMessageRepository::list_for_match(MatchI
     message.match_id = statement.int64(1);
     message.network_id = statement.int64(2);
     message.side = parse_message_side(statement.text(3)).value_or(MessageSide::kOrganizer);
-    message.body = read_body(statement, 4);
+    message.body = TRY(read_sealed(statement, 4, cipher_));
     message.created_at = statement.int64(5);
     messages.push_back(std::move(message));
   }
@@ -56,7 +45,7 @@ Result<int> SqliteMessageRepository::count_for_match(MatchId match_id) {
 
 Result<int> SqliteMessageRepository::erase_for_post(PostId post_id) {
   auto statement =
-      TRY(db_.prepare("UPDATE match_messages SET body = x'', erased = 1 WHERE match_id IN"
+      TRY(db_.prepare("UPDATE match_messages SET body = '', erased = 1 WHERE match_id IN"
                       " (SELECT id FROM matches WHERE request_id = ? OR offer_id = ?)"));
   statement.bind(1, post_id).bind(2, post_id);
   TRY_STATUS(statement.run());

@@ -223,8 +223,14 @@ CREATE TABLE audit_events (
 CREATE INDEX audit_events_by_network ON audit_events(network_id, id);
 )sql";
 
-constexpr std::array kMigrations{kMigration1, kMigration2, kMigration3, kMigrationRelay,
-                                 kMigrationModeration};
+// Privacy: each network's public grid in km. Posts written before keep the
+// point they were snapped to (a grid of 0.01 degrees); a move re-snaps.
+constexpr std::string_view kMigrationPublicGrid = R"sql(
+ALTER TABLE networks ADD COLUMN public_grid_km REAL NOT NULL DEFAULT 1.0;
+)sql";
+
+constexpr std::array kMigrations{kMigration1,     kMigration2,          kMigration3,
+                                 kMigrationRelay, kMigrationModeration, kMigrationPublicGrid};
 
 }  // namespace
 

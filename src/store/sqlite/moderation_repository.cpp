@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "store/sqlite/repositories.hpp"
+#include "store/sqlite/sealed.hpp"
 
 namespace gapfill::store::sqlite {
 namespace {
@@ -10,13 +11,13 @@ namespace {
 constexpr const char* kReportColumns =
     "id, network_id, post_id, reason, note, created_at, resolution, resolved_at";
 
-Report read_report(const Statement& row) {
+Result<Report> read_report(const Statement& row, const FieldCipher& cipher) {
   Report report;
   report.id = row.int64(0);
   report.network_id = row.int64(1);
   report.post_id = row.int64(2);
   report.reason = parse_moderation_reason(row.text(3)).value_or(ModerationReason::kOther);
-  report.note = row.text(4);
+  report.note = TRY(read_sealed(row, 4, cipher));
   report.created_at = row.int64(5);
   if (!row.is_null(6)) report.resolution = parse_report_resolution(row.text(6));
   report.resolved_at = row.optional_int64(7);
@@ -67,8 +68,8 @@ Result<std::int64_t> SqliteReportRepository::insert(const Report& report) {
   statement.bind(1, report.network_id)
       .bind(2, report.post_id)
       .bind(3, to_string(report.reason))
-      .bind(4, report.note)
       .bind(5, report.created_at);
+  bind_sealed(statement, 4, cipher_, report.note);
   if (report.resolution) {
     statement.bind(6, to_string(*report.resolution));
   } else {
@@ -84,7 +85,7 @@ Result<Report> SqliteReportRepository::find(std::int64_t id) {
       TRY(db_.prepare(std::string("SELECT ") + kReportColumns + " FROM reports WHERE id = ?"));
   statement.bind(1, id);
   if (!TRY(statement.step())) return not_found("Report");
-  return read_report(statement);
+  return read_report(statement, cipher_);
 }
 
 Result<std::vector<Report>> SqliteReportRepository::list_open(NetworkId network_id, int limit,
@@ -94,7 +95,7 @@ Result<std::vector<Report>> SqliteReportRepository::list_open(NetworkId network_
                                    " ORDER BY id LIMIT ? OFFSET ?"));
   statement.bind(1, network_id).bind(2, limit).bind(3, offset);
   std::vector<Report> reports;
-  while (TRY(statement.step())) reports.push_back(read_report(statement));
+  while (TRY(statement.step())) reports.push_back(TRY(read_report(statement, cipher_)));
   return reports;
 }
 

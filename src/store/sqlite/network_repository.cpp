@@ -6,7 +6,7 @@ namespace {
 
 constexpr const char* kNetworkColumns =
     "id, slug, name, description, centre_lat, centre_lon, radius_km, languages, timezone,"
-    " retention_days, post_expiry_days, listed, created_at";
+    " retention_days, post_expiry_days, listed, created_at, public_grid_km";
 
 Network read_network(const Statement& row) {
   Network network;
@@ -22,6 +22,7 @@ Network read_network(const Statement& row) {
   network.post_expiry_days = static_cast<int>(row.int64(10));
   network.listed = row.int64(11) != 0;
   network.created_at = row.int64(12);
+  network.public_grid_km = row.real(13);
   return network;
 }
 
@@ -40,8 +41,8 @@ Result<NetworkId> SqliteNetworkRepository::insert(const Network& network,
   }
   auto statement = TRY(db_.prepare(
       "INSERT INTO networks (slug, name, description, centre_lat, centre_lon, radius_km,"
-      " languages, timezone, retention_days, post_expiry_days, listed, created_at)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      " languages, timezone, retention_days, post_expiry_days, listed, created_at,"
+      " public_grid_km) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   statement.bind(1, network.slug)
       .bind(2, network.name)
       .bind(3, network.description)
@@ -53,7 +54,8 @@ Result<NetworkId> SqliteNetworkRepository::insert(const Network& network,
       .bind(9, network.retention_days)
       .bind(10, network.post_expiry_days)
       .bind(11, network.listed ? 1 : 0)
-      .bind(12, network.created_at);
+      .bind(12, network.created_at)
+      .bind(13, network.public_grid_km);
   TRY_STATUS(statement.run());
   const NetworkId id = db_.last_insert_id();
   for (const Category& category : categories) {

@@ -2,6 +2,7 @@
 
 #include "store/sqlite/list_codec.hpp"
 #include "store/sqlite/repositories.hpp"
+#include "store/sqlite/sealed.hpp"
 
 namespace gapfill::store::sqlite {
 namespace {
@@ -20,32 +21,32 @@ std::string select_posts() {
          ", personal_data_erased_at, hidden_at, hidden_reason";
 }
 
-Post read_post(const Statement& row) {
+Result<Post> read_post(const Statement& row, const FieldCipher& cipher) {
   Post post;
   post.id = row.int64(0);
   post.network_id = row.int64(1);
   post.kind = parse_post_kind(row.text(2)).value_or(PostKind::kRequest);
   post.category = row.text(3);
   post.title = row.text(4);
-  post.details = row.text(5);
+  post.details = TRY(read_sealed(row, 5, cipher));
   post.quantity = row.optional_int64(6);
   post.urgency = parse_urgency(row.text(7)).value_or(Urgency::kFlexible);
   post.window_from = row.optional_int64(8);
   post.window_to = row.optional_int64(9);
   post.point = {row.real(10), row.real(11)};
-  post.location_text = row.text(12);
-  post.contact.name = row.text(13);
-  post.contact.email = row.text(14);
-  post.contact.phone = row.text(15);
+  post.location_text = TRY(read_sealed(row, 12, cipher));
+  post.contact.name = TRY(read_sealed(row, 13, cipher));
+  post.contact.email = TRY(read_sealed(row, 14, cipher));
+  post.contact.phone = TRY(read_sealed(row, 15, cipher));
   post.contact.method = parse_contact_method(row.text(16)).value_or(ContactMethod::kSite);
   if (row.int64(17) != 0) {
     Ride ride;
-    ride.pickup_area = row.text(18);
-    ride.dropoff_area = row.text(19);
+    ride.pickup_area = TRY(read_sealed(row, 18, cipher));
+    ride.dropoff_area = TRY(read_sealed(row, 19, cipher));
     ride.appointment_at = row.optional_int64(20);
     ride.return_trip = row.int64(21) != 0;
     ride.passengers = static_cast<int>(row.int64(22));
-    ride.accessibility_needs = split_list(row.text(23));
+    ride.accessibility_needs = split_list(TRY(read_sealed(row, 23, cipher)));
     post.ride = std::move(ride);
   }
   post.status = parse_post_status(row.text(24)).value_or(PostStatus::kOpen);
@@ -65,32 +66,27 @@ Post read_post(const Statement& row) {
 }
 
 // Binds every column but id, from position `first`, in kPostColumns order.
-void bind_post_columns(Statement& statement, const Post& post) {
-  statement.add(post.network_id)
-      .add(to_string(post.kind))
-      .add(post.category)
-      .add(post.title)
-      .add(post.details)
+void bind_post_columns(Statement& statement, const Post& post, const FieldCipher& cipher) {
+  statement.add(post.network_id).add(to_string(post.kind)).add(post.category).add(post.title);
+  add_sealed(statement, cipher, post.details)
       .add(post.quantity)
       .add(to_string(post.urgency))
       .add(post.window_from)
       .add(post.window_to)
       .add(post.point.lat)
-      .add(post.point.lon)
-      .add(post.location_text)
-      .add(post.contact.name)
-      .add(post.contact.email)
-      .add(post.contact.phone)
-      .add(to_string(post.contact.method));
+      .add(post.point.lon);
+  add_sealed(statement, cipher, post.location_text);
+  add_sealed(statement, cipher, post.contact.name);
+  add_sealed(statement, cipher, post.contact.email);
+  add_sealed(statement, cipher, post.contact.phone);
+  statement.add(to_string(post.contact.method));
   const Ride ride = post.ride.value_or(Ride{});
-  statement.add(post.ride ? 1 : 0)
-      .add(ride.pickup_area)
-      .add(ride.dropoff_area)
-      .add(ride.appointment_at)
-      .add(ride.return_trip ? 1 : 0)
-      .add(ride.passengers)
-      .add(join_list(ride.accessibility_needs))
-      .add(to_string(post.status));
+  statement.add(post.ride ? 1 : 0);
+  add_sealed(statement, cipher, ride.pickup_area);
+  add_sealed(statement, cipher, ride.dropoff_area);
+  statement.add(ride.appointment_at).add(ride.return_trip ? 1 : 0).add(ride.passengers);
+  add_sealed(statement, cipher, join_list(ride.accessibility_needs));
+  statement.add(to_string(post.status));
   if (post.close_reason) {
     statement.add(to_string(*post.close_reason));
   } else {
@@ -135,7 +131,7 @@ Result<PostId> SqlitePostRepository::insert(const Post& post) {
       std::string("INSERT INTO posts (") + (kPostColumns + 4) +
       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
       " ?, ?, ?, ?)"));
-  bind_post_columns(statement, post);
+  bind_post_columns(statement, post, cipher_);
   TRY_STATUS(statement.run());
   return db_.last_insert_id();
 }
@@ -144,7 +140,7 @@ Result<Post> SqlitePostRepository::find(PostId id) {
   auto statement = TRY(db_.prepare(select_posts() + " FROM posts WHERE id = ?"));
   statement.bind(1, id);
   if (!TRY(statement.step())) return not_found("Post");
-  return read_post(statement);
+  return read_post(statement, cipher_);
 }
 
 Status SqlitePostRepository::update(const Post& post) {
@@ -157,7 +153,7 @@ Status SqlitePostRepository::update(const Post& post) {
       " ride_accessibility = ?, status = ?, close_reason = ?, created_at = ?, updated_at = ?,"
       " waiting_since = ?, manage_token_hash = ?, duplicate_of = ?, entered_by_organizer = ?"
       " WHERE id = ?"));
-  bind_post_columns(statement, post);
+  bind_post_columns(statement, post, cipher_);
   statement.add(post.id);
   TRY_STATUS(statement.run());
   if (db_.changes() != 1) return not_found("Post");
@@ -175,7 +171,7 @@ Result<std::vector<Post>> SqlitePostRepository::list_newest(const PostFilter& fi
   if (after) statement.add(after->created_at).add(after->created_at).add(after->id);
   statement.add(limit);
   std::vector<Post> posts;
-  while (TRY(statement.step())) posts.push_back(read_post(statement));
+  while (TRY(statement.step())) posts.push_back(TRY(read_post(statement, cipher_)));
   return posts;
 }
 
@@ -188,7 +184,7 @@ Result<std::vector<Post>> SqlitePostRepository::list_in_box(const PostFilter& fi
   bind_filter(statement, filter);
   statement.add(box.min_lat).add(box.max_lat).add(box.min_lon).add(box.max_lon);
   std::vector<Post> posts;
-  while (TRY(statement.step())) posts.push_back(read_post(statement));
+  while (TRY(statement.step())) posts.push_back(TRY(read_post(statement, cipher_)));
   return posts;
 }
 
@@ -197,7 +193,7 @@ Status SqlitePostRepository::for_each(const PostFilter& filter,
   auto statement = TRY(
       db_.prepare(select_posts() + " FROM posts WHERE " + filter_clause(filter) + " ORDER BY id"));
   bind_filter(statement, filter);
-  while (TRY(statement.step())) visit(read_post(statement));
+  while (TRY(statement.step())) visit(TRY(read_post(statement, cipher_)));
   return {};
 }
 
@@ -264,7 +260,7 @@ Result<std::vector<Post>> SqlitePostRepository::list_by_urgency(const PostFilter
   bind_filter(statement, filter);
   statement.add(limit).add(offset);
   std::vector<Post> posts;
-  while (TRY(statement.step())) posts.push_back(read_post(statement));
+  while (TRY(statement.step())) posts.push_back(TRY(read_post(statement, cipher_)));
   return posts;
 }
 

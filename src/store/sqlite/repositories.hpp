@@ -2,6 +2,7 @@
 // The SQLite repositories, each working on the connection of the current
 // transaction.
 
+#include "store/field_cipher.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/store.hpp"
 
@@ -23,7 +24,7 @@ class SqliteNetworkRepository final : public NetworkRepository {
 
 class SqlitePostRepository final : public PostRepository {
  public:
-  explicit SqlitePostRepository(Database& db) : db_(db) {}
+  SqlitePostRepository(Database& db, const FieldCipher& cipher) : db_(db), cipher_(cipher) {}
   Result<PostId> insert(const Post& post) override;
   Result<Post> find(PostId id) override;
   Result<Post> find_for_update(PostId id) override { return find(id); }  // writers are serialized
@@ -43,11 +44,12 @@ class SqlitePostRepository final : public PostRepository {
 
  private:
   Database& db_;
+  const FieldCipher& cipher_;
 };
 
 class SqliteMatchRepository final : public MatchRepository {
  public:
-  explicit SqliteMatchRepository(Database& db) : db_(db) {}
+  SqliteMatchRepository(Database& db, const FieldCipher& cipher) : db_(db), cipher_(cipher) {}
   Result<MatchId> insert(const Match& match) override;
   Result<Match> find(MatchId id) override;
   Result<Match> find_for_update(MatchId id) override { return find(id); }
@@ -57,11 +59,12 @@ class SqliteMatchRepository final : public MatchRepository {
 
  private:
   Database& db_;
+  const FieldCipher& cipher_;
 };
 
 class SqliteMessageRepository final : public MessageRepository {
  public:
-  explicit SqliteMessageRepository(Database& db) : db_(db) {}
+  SqliteMessageRepository(Database& db, const FieldCipher& cipher) : db_(db), cipher_(cipher) {}
   Result<MessageId> insert(const RelayMessage& message) override;
   Result<std::vector<RelayMessage>> list_for_match(MatchId match_id, MessageId after,
                                                    int limit) override;
@@ -72,6 +75,7 @@ class SqliteMessageRepository final : public MessageRepository {
 
  private:
   Database& db_;
+  const FieldCipher& cipher_;
 };
 
 class SqliteEventRepository final : public EventRepository {
@@ -110,7 +114,7 @@ class SqliteSettingsRepository final : public SettingsRepository {
 
 class SqliteReportRepository final : public ReportRepository {
  public:
-  explicit SqliteReportRepository(Database& db) : db_(db) {}
+  SqliteReportRepository(Database& db, const FieldCipher& cipher) : db_(db), cipher_(cipher) {}
   Result<std::int64_t> insert(const Report& report) override;
   Result<Report> find(std::int64_t id) override;
   Result<std::vector<Report>> list_open(NetworkId network_id, int limit, int offset) override;
@@ -122,6 +126,7 @@ class SqliteReportRepository final : public ReportRepository {
 
  private:
   Database& db_;
+  const FieldCipher& cipher_;
 };
 
 class SqliteBlockRepository final : public BlockRepository {

@@ -7,6 +7,7 @@
 #include "base/time.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/repositories.hpp"
+#include "store/sqlite/sealed.hpp"
 
 namespace gapfill::store {
 namespace {
@@ -15,15 +16,15 @@ using sqlite::Database;
 
 class SqliteTransaction final : public Transaction {
  public:
-  explicit SqliteTransaction(Database& db)
+  SqliteTransaction(Database& db, const FieldCipher& cipher)
       : networks_(db),
-        posts_(db),
-        matches_(db),
+        posts_(db, cipher),
+        matches_(db, cipher),
         events_(db),
-        messages_(db),
+        messages_(db, cipher),
         organizer_keys_(db),
         settings_(db),
-        reports_(db),
+        reports_(db, cipher),
         blocks_(db),
         audit_(db) {}
   NetworkRepository& networks() override { return networks_; }
@@ -51,9 +52,10 @@ class SqliteTransaction final : public Transaction {
 };
 
 // Runs `work` between `begin` and COMMIT on `db`, rolling back on failure.
-Status run_transaction(Database& db, std::string_view begin, const Work& work) {
+Status run_transaction(Database& db, const FieldCipher& cipher, std::string_view begin,
+                       const Work& work) {
   TRY_STATUS(db.exec(begin));
-  SqliteTransaction transaction(db);
+  SqliteTransaction transaction(db, cipher);
   Status result;
   try {
     result = work(transaction);
@@ -118,14 +120,30 @@ class SqliteStore final : public Store {
     return static_cast<int>(sqlite::migrations().size());
   }
 
+  Status check_data_keys() override {
+    std::lock_guard lock(writer_mutex_);
+    return sqlite::check_sealed_keys(*writer_, *options_.cipher);
+  }
+
+  Result<int> reseal_batch(int limit) override {
+    std::lock_guard lock(writer_mutex_);
+    int done = 0;
+    TRY_STATUS(
+        run_transaction(*writer_, *options_.cipher, "BEGIN IMMEDIATE", [&](Transaction&) -> Status {
+          done = TRY(sqlite::reseal_some(*writer_, *options_.cipher, limit));
+          return {};
+        }));
+    return done;
+  }
+
   Status write(const Work& work) override {
     std::lock_guard lock(writer_mutex_);
-    return run_transaction(*writer_, "BEGIN IMMEDIATE", work);
+    return run_transaction(*writer_, *options_.cipher, "BEGIN IMMEDIATE", work);
   }
 
   Status read(const Work& work) override {
     auto reader = TRY(checkout_reader());
-    Status result = run_transaction(*reader, "BEGIN", work);
+    Status result = run_transaction(*reader, *options_.cipher, "BEGIN", work);
     checkin_reader(std::move(reader));
     return result;
   }
@@ -181,6 +199,7 @@ class SqliteStore final : public Store {
 }  // namespace
 
 Result<std::unique_ptr<Store>> open_sqlite_store(const SqliteOptions& options) {
+  if (!options.cipher) return fail(ErrorCode::kInternal, "the SQLite store needs a data keyring");
   auto writer = TRY(Database::open(options.path, options.writer_cache_kib));
   return std::unique_ptr<Store>(new SqliteStore(options, std::move(writer)));
 }

@@ -1,0 +1,101 @@
+#include "store/sqlite/sealed.hpp"
+
+#include <array>
+#include <utility>
+#include <vector>
+
+namespace gapfill::store::sqlite {
+namespace {
+
+// Exactly the personal data the retention sweep erases: what only the post's
+// owner, its matched party and organizers may read (the private view), and
+// the ride's areas and needs, which are public while the post is listed but
+// are still places and health facts about a person once it is not.
+constexpr std::array<SealedColumn, 14> kSealedColumns{{
+    {"posts", "details"},
+    {"posts", "location_text"},
+    {"posts", "contact_name"},
+    {"posts", "contact_email"},
+    {"posts", "contact_phone"},
+    {"posts", "ride_pickup_area"},
+    {"posts", "ride_dropoff_area"},
+    {"posts", "ride_accessibility"},
+    {"matches", "volunteer_name"},
+    {"matches", "volunteer_email"},
+    {"matches", "volunteer_phone"},
+    {"matches", "note"},
+    {"match_messages", "body"},
+    {"reports", "note"},
+}};
+
+std::string name(const SealedColumn& column) {
+  return std::string(column.table) + "." + std::string(column.column);
+}
+
+}  // namespace
+
+std::span<const SealedColumn> sealed_columns() {
+  return kSealedColumns;
+}
+
+Status check_sealed_keys(Database& db, const FieldCipher& cipher) {
+  for (const SealedColumn& column : sealed_columns()) {
+    // One value per distinct header (version and key id): SQLite returns a
+    // bare column from one row of each group.
+    const std::string col(column.column);
+    auto statement =
+        TRY(db.prepare("SELECT " + col + " FROM " + std::string(column.table) + " WHERE typeof(" +
+                       col + ") = 'blob' GROUP BY substr(" + col + ", 1, 5)"));
+    while (TRY(statement.step())) {
+      const std::string sealed = statement.blob(0);
+      const auto id = FieldCipher::key_id_of(sealed);
+      if (!id) {
+        return fail(ErrorCode::kInternal,
+                    "the database holds a value in " + name(column) + " that is not sealed data");
+      }
+      if (!cipher.has_key(*id)) {
+        return fail(ErrorCode::kInternal,
+                    "the database holds personal data sealed under data key " +
+                        std::to_string(*id) +
+                        ", which the key file lacks; restore the key file from your backup");
+      }
+      if (auto opened = cipher.open(sealed); !opened) {
+        return fail(ErrorCode::kInternal, "data key " + std::to_string(*id) +
+                                              " in the key file does not open the personal data "
+                                              "in the database: it is the wrong key file");
+      }
+    }
+  }
+  return {};
+}
+
+Result<int> reseal_some(Database& db, const FieldCipher& cipher, int limit) {
+  int done = 0;
+  const std::string current = FieldCipher::key_id_bytes(cipher.current_key_id());
+  for (const SealedColumn& column : sealed_columns()) {
+    if (done >= limit) break;
+    const std::string col(column.column);
+    const std::string table(column.table);
+    std::vector<std::pair<std::int64_t, std::string>> values;
+    {
+      auto select = TRY(db.prepare("SELECT rowid, " + col + " FROM " + table + " WHERE (typeof(" +
+                                   col + ") = 'text' AND " + col + " != '') OR (typeof(" + col +
+                                   ") = 'blob' AND substr(" + col + ", 2, 4) != ?) LIMIT ?"));
+      select.bind_blob(1, current).bind(2, limit - done);
+      while (TRY(select.step())) {
+        std::string plaintext =
+            select.is_blob(1) ? TRY(cipher.open(select.blob(1))) : select.text(1);
+        values.emplace_back(select.int64(0), std::move(plaintext));
+      }
+    }
+    for (const auto& [rowid, plaintext] : values) {
+      auto update = TRY(db.prepare("UPDATE " + table + " SET " + col + " = ? WHERE rowid = ?"));
+      update.bind_blob(1, cipher.seal(plaintext)).bind(2, rowid);
+      TRY_STATUS(update.run());
+    }
+    done += static_cast<int>(values.size());
+  }
+  return done;
+}
+
+}  // namespace gapfill::store::sqlite
