@@ -106,6 +106,10 @@ constexpr long kHstsMaxAgeSeconds = 365L * 24 * 3600;
 constexpr std::size_t kTokenBytes = 32;
 constexpr std::size_t kTokenMaxChars = 128;
 constexpr std::size_t kOrganizerKeyLabelMaxChars = 100;
+// Roles: an invite link lives a week; a network lists at most this many
+// invites on its admin page.
+constexpr long kInviteLifetimeSeconds = 7L * 24 * 3600;
+constexpr std::size_t kInvitesListedMax = 50;
 
 // The site's secret (it keys CSRF tokens).
 constexpr std::size_t kSiteSecretBytes = 32;

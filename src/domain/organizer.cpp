@@ -13,30 +13,13 @@
 namespace gapfill::domain {
 namespace {
 
-// kUnauthorized without a key, kForbidden with one that does not open this
-// network (unknown, revoked, or another network's).
-std::unexpected<Error> refuse(const std::string& key) {
-  if (key.empty()) {
-    return fail(ErrorCode::kUnauthorized, "This needs an organizer key of the network.");
-  }
-  return fail(ErrorCode::kForbidden, "This organizer key does not open this network.");
-}
-
-// The network, when `key` is a live organizer key of it.
+// The network, when `actor` organizes it.
 Result<Network> authorize(Services& services, store::Transaction& transaction,
-                          const std::string& network_slug, const std::string& key) {
-  if (key.empty()) return refuse(key);
+                          const std::string& network_slug, const Actor& actor) {
   Network network = TRY(services.networks().find(network_slug));
-  if (key.size() > limits::kTokenMaxChars) return refuse(key);
-  auto found = transaction.organizer_keys().find_by_hash(tokens::hash(key));
-  if (!found) {
-    if (found.error().code == ErrorCode::kNotFound) return refuse(key);
-    return std::unexpected(std::move(found.error()));
-  }
-  if (!tokens::matches(key, found->key_hash) || found->revoked_at ||
-      found->network_id != network.id) {
-    return refuse(key);
-  }
+  Resource resource;
+  resource.role = TRY(role_in(transaction, actor, network.id));
+  TRY_STATUS(decide(actor, Action::kOrganize, resource));
   return network;
 }
 
@@ -101,26 +84,26 @@ Status OrganizerService::revoke_key(const std::string& network_slug, std::int64_
   });
 }
 
-Status OrganizerService::check_key(const std::string& network_slug, const std::string& key) {
+Status OrganizerService::check(const std::string& network_slug, const Actor& actor) {
   return services_.store().read([&](store::Transaction& transaction) -> Status {
-    TRY(authorize(services_, transaction, network_slug, key));
+    TRY(authorize(services_, transaction, network_slug, actor));
     return {};
   });
 }
 
-Result<QueuePage> OrganizerService::queue(const std::string& network_slug, const std::string& key,
+Result<QueuePage> OrganizerService::queue(const std::string& network_slug, const Actor& actor,
                                           const QueueFilter& filter) {
   QueuePage page;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
-    const Network network = TRY(authorize(services_, transaction, network_slug, key));
+    const Network network = TRY(authorize(services_, transaction, network_slug, actor));
     FieldErrors errors;
     if (filter.limit < 1 || filter.limit > limits::kQueueLimitMax) {
       errors["limit"] = Message{"error.whole_number_range",
                                 {{"min", "1"}, {"max", std::to_string(limits::kQueueLimitMax)}}};
     }
     if (filter.offset < 0) {
-      errors["offset"] = Message{"error.whole_number_range",
-                                 {{"min", "0"}, {"max", std::to_string(INT32_MAX)}}};
+      errors["offset"] =
+          Message{"error.whole_number_range", {{"min", "0"}, {"max", std::to_string(INT32_MAX)}}};
     }
     if (!errors.empty()) return invalid(std::move(errors));
     TRY_STATUS(check_category(services_, network, filter.category));
@@ -141,15 +124,15 @@ Result<QueuePage> OrganizerService::queue(const std::string& network_slug, const
   return page;
 }
 
-Result<CreatedMatch> OrganizerService::match(const std::string& network_slug,
-                                             const std::string& key, PostId request_id,
-                                             PostId offer_id, std::optional<std::int64_t> quantity,
+Result<CreatedMatch> OrganizerService::match(const std::string& network_slug, const Actor& actor,
+                                             PostId request_id, PostId offer_id,
+                                             std::optional<std::int64_t> quantity,
                                              std::optional<std::string> note) {
   const UnixSeconds now = services_.now();
   Match match;
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-        const Network network = TRY(authorize(services_, transaction, network_slug, key));
+        const Network network = TRY(authorize(services_, transaction, network_slug, actor));
         FieldErrors errors;
         check_quantity(quantity, "quantity", errors);
         check_note(note, errors);
@@ -166,12 +149,12 @@ Result<CreatedMatch> OrganizerService::match(const std::string& network_slug,
 }
 
 Result<MatchView> OrganizerService::move_match_to(const std::string& network_slug,
-                                                  const std::string& key, MatchId id,
-                                                  MatchStatus to, const char* action) {
+                                                  const Actor& actor, MatchId id, MatchStatus to,
+                                                  const char* action) {
   const UnixSeconds now = services_.now();
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-        const Network network = TRY(authorize(services_, transaction, network_slug, key));
+        const Network network = TRY(authorize(services_, transaction, network_slug, actor));
         MatchView view = TRY(load_match_view(transaction, id, true));
         if (view.match.network_id != network.id) return not_found("Match");
         TRY_STATUS(move_match(transaction, view, to, now, changed));
@@ -188,43 +171,43 @@ Result<MatchView> OrganizerService::move_match_to(const std::string& network_slu
 }
 
 Result<MatchView> OrganizerService::complete_match(const std::string& network_slug,
-                                                   const std::string& key, MatchId id) {
-  return move_match_to(network_slug, key, id, MatchStatus::kCompleted, "complete_match");
+                                                   const Actor& actor, MatchId id) {
+  return move_match_to(network_slug, actor, id, MatchStatus::kCompleted, "complete_match");
 }
 
 Result<MatchView> OrganizerService::cancel_match(const std::string& network_slug,
-                                                 const std::string& key, MatchId id) {
-  return move_match_to(network_slug, key, id, MatchStatus::kCancelled, "cancel_match");
+                                                 const Actor& actor, MatchId id) {
+  return move_match_to(network_slug, actor, id, MatchStatus::kCancelled, "cancel_match");
 }
 
-Result<PostView> OrganizerService::close(const std::string& network_slug, const std::string& key,
+Result<PostView> OrganizerService::close(const std::string& network_slug, const Actor& actor,
                                          PostId id, CloseReason reason) {
   const UnixSeconds now = services_.now();
-  TRY_STATUS(
-      services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-        const Network network = TRY(authorize(services_, transaction, network_slug, key));
-        if (reason == CloseReason::kExpired) {
-          return invalid(
-              {{"reason", Message{"error.one_of", {{"allowed", "withdrawn, moderated, duplicate"}}}}});
-        }
-        Post post = TRY(find_post_in(transaction, network, id));
-        if (!is_changeable(post.status)) {
-          return fail(ErrorCode::kConflict, "This post is " + std::string(to_string(post.status)) +
-                                                " and can no longer change.");
-        }
-        TRY_STATUS(close_post(transaction, post, reason, now, changed));
-        return record_action(transaction, post, std::nullopt, "close", now);
-      }));
+  TRY_STATUS(services_.write([&](store::Transaction& transaction,
+                                 std::vector<Post>& changed) -> Status {
+    const Network network = TRY(authorize(services_, transaction, network_slug, actor));
+    if (reason == CloseReason::kExpired) {
+      return invalid(
+          {{"reason", Message{"error.one_of", {{"allowed", "withdrawn, moderated, duplicate"}}}}});
+    }
+    Post post = TRY(find_post_in(transaction, network, id));
+    if (!is_changeable(post.status)) {
+      return fail(ErrorCode::kConflict, "This post is " + std::string(to_string(post.status)) +
+                                            " and can no longer change.");
+    }
+    TRY_STATUS(close_post(transaction, post, reason, now, changed));
+    return record_action(transaction, post, std::nullopt, "close", now);
+  }));
   return organizer_view(id);
 }
 
 Result<PostView> OrganizerService::mark_duplicate(const std::string& network_slug,
-                                                  const std::string& key, PostId post_id,
+                                                  const Actor& actor, PostId post_id,
                                                   PostId duplicate_of) {
   const UnixSeconds now = services_.now();
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-        const Network network = TRY(authorize(services_, transaction, network_slug, key));
+        const Network network = TRY(authorize(services_, transaction, network_slug, actor));
         if (post_id == duplicate_of) {
           return invalid({{"duplicate_of", Message{"error.not_itself", {}}}});
         }
@@ -245,18 +228,18 @@ Result<PostView> OrganizerService::mark_duplicate(const std::string& network_slu
   return organizer_view(post_id);
 }
 
-Result<CreatedPost> OrganizerService::intake(const std::string& network_slug,
-                                             const std::string& key, const PostDraft& draft) {
-  TRY_STATUS(check_key(network_slug, key));
+Result<CreatedPost> OrganizerService::intake(const std::string& network_slug, const Actor& actor,
+                                             const PostDraft& draft) {
+  TRY_STATUS(check(network_slug, actor));
   return services_.posts().create_entry(network_slug, draft, PostService::EnteredBy::kOrganizer);
 }
 
 Result<std::vector<Post>> OrganizerService::open_offers(const std::string& network_slug,
-                                                        const std::string& key,
+                                                        const Actor& actor,
                                                         std::optional<std::string> category) {
   std::vector<Post> offers;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
-    const Network network = TRY(authorize(services_, transaction, network_slug, key));
+    const Network network = TRY(authorize(services_, transaction, network_slug, actor));
     TRY_STATUS(check_category(services_, network, category));
     store::PostFilter filter;
     filter.network_id = network.id;

@@ -1,6 +1,7 @@
 #include "http/api.hpp"
 
 #include "base/limits.hpp"
+#include "http/actor.hpp"
 #include "http/api_support.hpp"
 #include "http/decode.hpp"
 #include "http/json_body.hpp"
@@ -64,19 +65,20 @@ Response claim_post(domain::Services& services, Request& request) {
   if (!id) return error_response(id.error());
   auto draft = decode_claim(request);
   if (!draft) return error_response(draft.error());
-  return respond(services.matches().claim(*id, *draft), [](const domain::CreatedMatch& created) {
-    Response response = json_response(
-        201, {{"match", match_json(created.match)}, {"match_token", created.match_token}});
-    response.headers.emplace_back("Location",
-                                  "/api/v1/matches/" + std::to_string(created.match.id));
-    return response;
-  });
+  return respond(services.matches().claim(*id, *draft, api_actor(services, request)),
+                 [](const domain::CreatedMatch& created) {
+                   Response response = json_response(201, {{"match", match_json(created.match)},
+                                                           {"match_token", created.match_token}});
+                   response.headers.emplace_back(
+                       "Location", "/api/v1/matches/" + std::to_string(created.match.id));
+                   return response;
+                 });
 }
 
 Response propose_match(domain::Services& services, Request& request) {
   auto draft = decode_proposal(request);
   if (!draft) return error_response(draft.error());
-  return respond(services.matches().propose(*draft, request.bearer_token()),
+  return respond(services.matches().propose(*draft, api_actor(services, request)),
                  [](const domain::CreatedMatch& created) {
                    Response response = json_response(201, {{"match", match_json(created.match)}});
                    response.headers.emplace_back(
@@ -96,11 +98,12 @@ void add_network_routes(Router& router, domain::Services& services, ListingCache
   router.add(Method::kPost, "/api/v1/networks", [&services](Request& request) {
     auto draft = decode_network(request);
     if (!draft) return error_response(draft.error());
-    return respond(services.networks().create(*draft), [](const Network& network) {
-      Response response = json_response(201, {{"network", network_json(network)}});
-      response.headers.emplace_back("Location", "/api/v1/networks/" + network.slug);
-      return response;
-    });
+    return respond(services.networks().create(*draft, api_actor(services, request)),
+                   [](const Network& network) {
+                     Response response = json_response(201, {{"network", network_json(network)}});
+                     response.headers.emplace_back("Location", "/api/v1/networks/" + network.slug);
+                     return response;
+                   });
   });
   router.add(Method::kGet, "/api/v1/networks/{slug}", [&services](Request& request) {
     return respond(services.networks().find(request.params.at("slug")), [](const Network& network) {
@@ -135,26 +138,26 @@ void add_post_routes(Router& router, domain::Services& services) {
   router.add(Method::kGet, "/api/v1/posts/{id}", [&services](Request& request) {
     auto id = path_id(request, "id", "Post");
     if (!id) return error_response(id.error());
-    return post_view(services.posts().view(*id, request.bearer_token()));
+    return post_view(services.posts().view(*id, api_actor(services, request)));
   });
   router.add(Method::kPatch, "/api/v1/posts/{id}", [&services](Request& request) {
     auto id = path_id(request, "id", "Post");
     if (!id) return error_response(id.error());
     auto draft = decode_post(request);
     if (!draft) return error_response(draft.error());
-    return post_view(services.posts().update(*id, request.bearer_token(), *draft));
+    return post_view(services.posts().update(*id, api_actor(services, request), *draft));
   });
   router.add(Method::kPost, "/api/v1/posts/{id}/close", [&services](Request& request) {
     auto id = path_id(request, "id", "Post");
     if (!id) return error_response(id.error());
     auto reason = decode_close(request);
     if (!reason) return error_response(reason.error());
-    return post_view(services.posts().close(*id, request.bearer_token(), *reason));
+    return post_view(services.posts().close(*id, api_actor(services, request), *reason));
   });
   router.add(Method::kGet, "/api/v1/posts/{id}/history", [&services](Request& request) {
     auto id = path_id(request, "id", "Post");
     if (!id) return error_response(id.error());
-    return respond(services.posts().history(*id, request.bearer_token()),
+    return respond(services.posts().history(*id, api_actor(services, request)),
                    [](const std::vector<PostEvent>& events) {
                      json items = json::array();
                      for (const PostEvent& event : events) items.push_back(event_json(event));
@@ -175,10 +178,10 @@ void add_match_routes(Router& router, domain::Services& services) {
   router.add(Method::kGet, "/api/v1/matches/{id}", [&services](Request& request) {
     auto id = path_id(request, "id", "Match");
     if (!id) return error_response(id.error());
-    return match_view(services, services.matches().view(*id, request.bearer_token()));
+    return match_view(services, services.matches().view(*id, api_actor(services, request)));
   });
   using Transition =
-      Result<domain::MatchView> (domain::MatchService::*)(MatchId, const std::string&);
+      Result<domain::MatchView> (domain::MatchService::*)(MatchId, const domain::Actor&);
   const std::pair<const char*, Transition> transitions[] = {
       {"/api/v1/matches/{id}/accept", &domain::MatchService::accept},
       {"/api/v1/matches/{id}/complete", &domain::MatchService::complete},
@@ -196,7 +199,8 @@ void add_match_routes(Router& router, domain::Services& services) {
                                       {{body->begin().key(), Message{"error.unknown_field", {}}}}});
         }
       }
-      return match_view(services, (services.matches().*transition)(*id, request.bearer_token()));
+      return match_view(services,
+                        (services.matches().*transition)(*id, api_actor(services, request)));
     });
   }
 }
@@ -213,6 +217,7 @@ void add_api_routes(Router& router, domain::Services& services, ListingCache& ca
   add_network_routes(router, services, cache);
   add_post_routes(router, services);
   add_match_routes(router, services);
+  add_role_routes(router, services);
 }
 
 }  // namespace gapfill::http

@@ -10,4 +10,8 @@ namespace gapfill::http {
 // Adds every API route. `cache` keeps rendered listings; it must outlive the router.
 void add_api_routes(Router& router, domain::Services& services, ListingCache& cache);
 
+// The routes of roles per network (http/api_roles.cpp): members, invites,
+// joining and the network's policy.
+void add_role_routes(Router& router, domain::Services& services);
+
 }  // namespace gapfill::http

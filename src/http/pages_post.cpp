@@ -6,6 +6,7 @@
 
 #include "base/limits.hpp"
 #include "base/local_time.hpp"
+#include "http/actor.hpp"
 #include "http/api_support.hpp"
 #include "http/error_response.hpp"
 #include "http/page_parts.hpp"
@@ -229,8 +230,9 @@ Response match_action(const WebContext& web, Request& request, MatchStatus to) {
   }
 }
 
+// The claim form; `refusal` is the message key of why a claim was refused.
 Response show_claim(const WebContext& web, Request& request, const Form* typed,
-                    const FieldMessages* errors, int status) {
+                    const FieldMessages* errors, int status, const char* refusal = nullptr) {
   PageRequest visitor(web, request);
   const auto id = path_id(request, "id", "Post");
   if (!id) return error_page(visitor, 404);
@@ -257,7 +259,11 @@ Response show_claim(const WebContext& web, Request& request, const Form* typed,
     set_error(data, "FORM_ERROR", visitor.text("claim.taken"));
     if (status == 200) status = 409;
   }
-  if (status == 403) set_error(data, "FORM_ERROR", visitor.text("form.csrf_expired"));
+  if (refusal != nullptr) {
+    set_error(data, "FORM_ERROR", visitor.text(refusal));
+  } else if (status == 403) {
+    set_error(data, "FORM_ERROR", visitor.text("form.csrf_expired"));
+  }
   return page.finish(status);
 }
 
@@ -273,9 +279,14 @@ Response submit_claim(const WebContext& web, Request& request) {
   draft.volunteer_email = form->text("volunteer_email");
   draft.volunteer_phone = form->text("volunteer_phone");
   draft.note = form->text("note");
-  const auto claimed = web.services.matches().claim(*id, draft);
+  const auto claimed = web.services.matches().claim(*id, draft, page_actor(visitor));
   if (!claimed) {
     const Error& error = claimed.error();
+    // The network asks volunteers to sign in and join first.
+    if (error.code == ErrorCode::kUnauthorized || error.code == ErrorCode::kForbidden) {
+      return show_claim(web, request, &*form, nullptr, status_for(error.code),
+                        "roles.claim_needs_volunteer_message");
+    }
     if (error.code == ErrorCode::kInvalid) {
       return show_claim(web, request, &*form, &error.fields, 422);
     }

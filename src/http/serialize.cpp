@@ -89,8 +89,10 @@ json post_json(const domain::PostView& view) {
   json out = public_post(view.post, view.network_slug);
   if (view.access == domain::Access::kPublic) return out;
   add_private_parts(view.post, out);
-  out["access"] = view.access == domain::Access::kOwner ? "owner" : "volunteer";
-  if (view.access == domain::Access::kOwner) {
+  out["access"] = view.access == domain::Access::kOwner       ? "owner"
+                  : view.access == domain::Access::kOrganizer ? "organizer"
+                                                              : "volunteer";
+  if (view.access == domain::Access::kOwner || view.access == domain::Access::kOrganizer) {
     json matches = json::array();
     for (const Match& match : view.matches) matches.push_back(match_json(match));
     out["matches"] = std::move(matches);

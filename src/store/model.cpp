@@ -47,6 +47,10 @@ constexpr std::array<std::pair<MatchStatus, std::string_view>, 4> kMatchStatuses
      {MatchStatus::kAccepted, "accepted"},
      {MatchStatus::kCompleted, "completed"},
      {MatchStatus::kCancelled, "cancelled"}}};
+constexpr std::array<std::pair<Role, std::string_view>, 4> kRoles{{{Role::kMember, "member"},
+                                                                   {Role::kVolunteer, "volunteer"},
+                                                                   {Role::kOrganizer, "organizer"},
+                                                                   {Role::kAdmin, "admin"}}};
 
 }  // namespace
 
@@ -86,6 +90,14 @@ std::optional<ContactMethod> parse_contact_method(std::string_view text) {
 }
 std::optional<MatchStatus> parse_match_status(std::string_view text) {
   return parse_from(kMatchStatuses, text);
+}
+
+std::string_view to_string(Role value) {
+  return name_of(kRoles, value);
+}
+
+std::optional<Role> parse_role(std::string_view text) {
+  return parse_from(kRoles, text);
 }
 
 }  // namespace gapfill

@@ -17,6 +17,7 @@ namespace gapfill {
 using NetworkId = std::int64_t;
 using PostId = std::int64_t;
 using MatchId = std::int64_t;
+using AccountId = std::int64_t;
 
 enum class PostKind { kRequest, kOffer };
 enum class PostStatus { kOpen, kMatched, kFulfilled, kClosed };
@@ -24,6 +25,9 @@ enum class CloseReason { kWithdrawn, kExpired, kModerated, kDuplicate };
 enum class Urgency { kToday, kWeek, kFlexible };
 enum class ContactMethod { kPhone, kEmail, kSite };
 enum class MatchStatus { kProposed, kAccepted, kCompleted, kCancelled };
+// A person's role in one network, from least to most trusted: each role may
+// do what the ones before it may.
+enum class Role { kMember, kVolunteer, kOrganizer, kAdmin };
 
 std::string_view to_string(PostKind value);
 std::string_view to_string(PostStatus value);
@@ -31,6 +35,7 @@ std::string_view to_string(CloseReason value);
 std::string_view to_string(Urgency value);
 std::string_view to_string(ContactMethod value);
 std::string_view to_string(MatchStatus value);
+std::string_view to_string(Role value);
 
 // Each parse_* returns nullopt for anything but the exact wire name.
 std::optional<PostKind> parse_post_kind(std::string_view text);
@@ -39,6 +44,7 @@ std::optional<CloseReason> parse_close_reason(std::string_view text);
 std::optional<Urgency> parse_urgency(std::string_view text);
 std::optional<ContactMethod> parse_contact_method(std::string_view text);
 std::optional<MatchStatus> parse_match_status(std::string_view text);
+std::optional<Role> parse_role(std::string_view text);
 
 struct ServiceArea {
   geo::Point centre;
@@ -153,6 +159,38 @@ struct PostEvent {
   std::string to_status;
   std::string reason;
   UnixSeconds at = 0;
+};
+
+// An account's role in a network (one row per account and network).
+struct Membership {
+  NetworkId network_id = 0;
+  AccountId account_id = 0;
+  Role role = Role::kMember;
+  UnixSeconds created_at = 0;
+  UnixSeconds updated_at = 0;
+};
+
+// A one-time link that gives its redeemer a role in a network. Only the
+// token's hash is stored; the link is shown once, to the admin who made it.
+struct Invite {
+  std::int64_t id = 0;
+  NetworkId network_id = 0;
+  Role role = Role::kVolunteer;
+  std::string token_hash;  // hex; the token itself is never stored
+  AccountId created_by = 0;
+  UnixSeconds created_at = 0;
+  UnixSeconds expires_at = 0;
+  std::optional<UnixSeconds> used_at;  // set once, when redeemed
+  std::optional<AccountId> used_by;
+  std::optional<UnixSeconds> revoked_at;
+};
+
+// What a network's admins decide about who may do what.
+struct NetworkPolicy {
+  NetworkId network_id = 0;
+  // Claiming a request needs a signed-in volunteer (or organizer, admin) of
+  // the network; off by default, so anyone can claim with a name and contact.
+  bool claim_needs_volunteer = false;
 };
 
 }  // namespace gapfill

@@ -146,6 +146,44 @@ class SettingsRepository {
   virtual Status put(const std::string& name, const std::string& value) = 0;
 };
 
+// Roles per network: memberships, one-time invites and the network's policy.
+class MembershipRepository {
+ public:
+  virtual ~MembershipRepository() = default;
+  // Returns the account's membership of the network, or nullopt.
+  virtual Result<std::optional<Membership>> find(NetworkId network_id, AccountId account_id) = 0;
+  // Inserts the membership, or sets the role and updated_at of the existing
+  // one (its created_at stays).
+  virtual Status put(const Membership& membership) = 0;
+  // Removes the membership; kNotFound when there is none.
+  virtual Status remove(NetworkId network_id, AccountId account_id) = 0;
+  // Every membership of the network, most trusted role first, then oldest.
+  virtual Result<std::vector<Membership>> list_for_network(NetworkId network_id) = 0;
+  // Every membership of the account, in network id order.
+  virtual Result<std::vector<Membership>> list_for_account(AccountId account_id) = 0;
+  // How many accounts hold exactly `role` in the network.
+  virtual Result<int> count_with_role(NetworkId network_id, Role role) = 0;
+
+  // Inserts the invite (its id is ignored) and returns the new id. A token
+  // hash already stored is kConflict.
+  virtual Result<std::int64_t> insert_invite(const Invite& invite) = 0;
+  // Returns the invite with this token hash (used, revoked or not), or kNotFound.
+  virtual Result<Invite> find_invite_by_hash(const std::string& token_hash) = 0;
+  // Every invite of the network, newest first.
+  virtual Result<std::vector<Invite>> list_invites(NetworkId network_id) = 0;
+  // Records that `account_id` redeemed the invite at `at`. kConflict when it
+  // was used already, kNotFound when there is no such invite.
+  virtual Status use_invite(std::int64_t id, AccountId account_id, UnixSeconds at) = 0;
+  // Marks the invite revoked at `at` (the first time stays); kNotFound when
+  // the network has no such invite.
+  virtual Status revoke_invite(NetworkId network_id, std::int64_t id, UnixSeconds at) = 0;
+
+  // The network's policy; the defaults when none was stored.
+  virtual Result<NetworkPolicy> policy(NetworkId network_id) = 0;
+  // Stores the network's policy, replacing what was there.
+  virtual Status put_policy(const NetworkPolicy& policy) = 0;
+};
+
 // A unit of work: the repositories, all inside one transaction.
 class Transaction {
  public:
@@ -156,6 +194,7 @@ class Transaction {
   virtual EventRepository& events() = 0;
   virtual OrganizerKeyRepository& organizer_keys() = 0;
   virtual SettingsRepository& settings() = 0;
+  virtual MembershipRepository& memberships() = 0;
 };
 
 using Work = std::function<Status(Transaction&)>;

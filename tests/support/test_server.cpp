@@ -5,6 +5,8 @@
 
 #include <random>
 
+#include "http/decode.hpp"
+
 namespace gapfill::testing {
 
 TempDir::TempDir() {
@@ -68,11 +70,34 @@ nlohmann::json request_body(const std::string& title) {
             {"method", "phone"}}}};
 }
 
+void create_network(TestServer& server, const std::string& slug) {
+  http::Request request;
+  request.body = network_body(slug).dump();
+  const auto draft = http::decode_network(request);
+  ASSERT_TRUE(draft) << draft.error().message;
+  const auto created = server.app().services().networks().create(*draft);
+  ASSERT_TRUE(created) << created.error().message;
+}
+
+std::string sign_in_new_account(HttpClient& client, const std::string& email) {
+  const nlohmann::json credentials = {{"email", email},
+                                      {"password", "correct horse battery staple"}};
+  const auto created = client.post("/api/v1/accounts", credentials);
+  EXPECT_LT(created.status, 300) << created.body;
+  const auto session = client.post("/api/v1/sessions", credentials);
+  EXPECT_EQ(session.status, 201) << session.body;
+  return session.json().value("session_token", "");
+}
+
 void ApiTest::SetUp() {
   server = std::make_unique<TestServer>();
   client = std::make_unique<HttpClient>(server->port());
-  const auto created = client->post("/api/v1/networks", network_body("riverside"));
-  ASSERT_EQ(created.status, 201) << created.body;
+  create_network(*server, "riverside");
+}
+
+const std::string& ApiTest::account_session() {
+  if (session_.empty()) session_ = sign_in_new_account(*client, "creator@example.org");
+  return session_;
 }
 
 std::pair<std::int64_t, std::string> ApiTest::create_post(const nlohmann::json& body,

@@ -147,7 +147,43 @@ CREATE INDEX posts_awaiting_erasure ON posts(network_id, updated_at)
   WHERE status IN ('fulfilled', 'closed') AND personal_data_erased_at IS NULL;
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kMigration1, kMigration2, kMigration3};
+// Roles: an account's role per network, one-time invites to a role (only
+// the token's hash), and what each network's admins decide (whether claiming
+// needs a volunteer account). account_id is the accounts table's id; it has
+// no foreign key so that this migration stands on its own.
+constexpr std::string_view kMigration4 = R"sql(
+CREATE TABLE memberships (
+  network_id INTEGER NOT NULL REFERENCES networks(id),
+  account_id INTEGER NOT NULL,
+  role       TEXT NOT NULL CHECK (role IN ('member', 'volunteer', 'organizer', 'admin')),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (network_id, account_id)
+);
+CREATE INDEX memberships_by_account ON memberships(account_id, network_id);
+
+CREATE TABLE invites (
+  id         INTEGER PRIMARY KEY,
+  network_id INTEGER NOT NULL REFERENCES networks(id),
+  role       TEXT NOT NULL CHECK (role IN ('member', 'volunteer', 'organizer', 'admin')),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_by INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at    INTEGER,
+  used_by    INTEGER,
+  revoked_at INTEGER
+);
+CREATE INDEX invites_by_network ON invites(network_id, id);
+
+CREATE TABLE network_policies (
+  network_id            INTEGER PRIMARY KEY REFERENCES networks(id),
+  claim_needs_volunteer INTEGER NOT NULL DEFAULT 0
+);
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations{kMigration1, kMigration2, kMigration3,
+                                                      kMigration4};
 
 }  // namespace
 

@@ -92,4 +92,25 @@ class SqliteSettingsRepository final : public SettingsRepository {
   Database& db_;
 };
 
+class SqliteMembershipRepository final : public MembershipRepository {
+ public:
+  explicit SqliteMembershipRepository(Database& db) : db_(db) {}
+  Result<std::optional<Membership>> find(NetworkId network_id, AccountId account_id) override;
+  Status put(const Membership& membership) override;
+  Status remove(NetworkId network_id, AccountId account_id) override;
+  Result<std::vector<Membership>> list_for_network(NetworkId network_id) override;
+  Result<std::vector<Membership>> list_for_account(AccountId account_id) override;
+  Result<int> count_with_role(NetworkId network_id, Role role) override;
+  Result<std::int64_t> insert_invite(const Invite& invite) override;
+  Result<Invite> find_invite_by_hash(const std::string& token_hash) override;
+  Result<std::vector<Invite>> list_invites(NetworkId network_id) override;
+  Status use_invite(std::int64_t id, AccountId account_id, UnixSeconds at) override;
+  Status revoke_invite(NetworkId network_id, std::int64_t id, UnixSeconds at) override;
+  Result<NetworkPolicy> policy(NetworkId network_id) override;
+  Status put_policy(const NetworkPolicy& policy) override;
+
+ private:
+  Database& db_;
+};
+
 }  // namespace gapfill::store::sqlite
