@@ -6,8 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdlib>
-#include <memory>
 #include <iostream>
+#include <memory>
 
 #include "app/application.hpp"
 #include "domain/catalogue.hpp"

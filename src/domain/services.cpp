@@ -12,7 +12,8 @@ Services::Services(store::Store& store, const Clock& clock)
       networks_(*this),
       posts_(*this),
       matches_(*this),
-      organizer_(*this) {}
+      organizer_(*this),
+      accounts_(*this) {}
 
 Status Services::load() {
   TRY_STATUS(networks_.load());

@@ -12,6 +12,7 @@
 
 #include "base/error.hpp"
 #include "base/time.hpp"
+#include "domain/accounts.hpp"
 #include "domain/drafts.hpp"
 #include "domain/listing.hpp"
 #include "domain/organizer.hpp"
@@ -151,6 +152,7 @@ class Services {
   PostService& posts() { return posts_; }
   MatchService& matches() { return matches_; }
   OrganizerService& organizer() { return organizer_; }
+  AccountService& accounts() { return accounts_; }
   const PostIndex& index() const { return index_; }
   store::Store& store() { return store_; }
   UnixSeconds now() const { return clock_.now(); }
@@ -173,6 +175,7 @@ class Services {
   PostService posts_;
   MatchService matches_;
   OrganizerService organizer_;
+  AccountService accounts_;
   std::mutex site_secret_mutex_;
   std::optional<std::string> site_secret_;
 };

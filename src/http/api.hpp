@@ -10,4 +10,7 @@ namespace gapfill::http {
 // Adds every API route. `cache` keeps rendered listings; it must outlive the router.
 void add_api_routes(Router& router, domain::Services& services, ListingCache& cache);
 
+// Adds the accounts routes (sign-up, sessions, the account); add_api_routes calls it.
+void add_account_api_routes(Router& router, domain::Services& services);
+
 }  // namespace gapfill::http

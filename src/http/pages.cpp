@@ -11,6 +11,7 @@ void add_page_routes(Router& router, const WebContext& web) {
   add_network_pages(router, web);
   add_browse_pages(router, web);
   add_organize_pages(router, web);
+  add_account_pages(router, web);
 }
 
 ErrorPageRenderer page_error_renderer(const WebContext& web) {

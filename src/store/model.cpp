@@ -47,6 +47,8 @@ constexpr std::array<std::pair<MatchStatus, std::string_view>, 4> kMatchStatuses
      {MatchStatus::kAccepted, "accepted"},
      {MatchStatus::kCompleted, "completed"},
      {MatchStatus::kCancelled, "cancelled"}}};
+constexpr std::array<std::pair<AccountTokenPurpose, std::string_view>, 2> kTokenPurposes{
+    {{AccountTokenPurpose::kVerify, "verify"}, {AccountTokenPurpose::kReset, "reset"}}};
 
 }  // namespace
 
@@ -86,6 +88,13 @@ std::optional<ContactMethod> parse_contact_method(std::string_view text) {
 }
 std::optional<MatchStatus> parse_match_status(std::string_view text) {
   return parse_from(kMatchStatuses, text);
+}
+
+std::string_view to_string(AccountTokenPurpose value) {
+  return name_of(kTokenPurposes, value);
+}
+std::optional<AccountTokenPurpose> parse_account_token_purpose(std::string_view text) {
+  return parse_from(kTokenPurposes, text);
 }
 
 }  // namespace gapfill

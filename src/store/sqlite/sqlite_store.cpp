@@ -16,13 +16,24 @@ using sqlite::Database;
 class SqliteTransaction final : public Transaction {
  public:
   explicit SqliteTransaction(Database& db)
-      : networks_(db), posts_(db), matches_(db), events_(db), organizer_keys_(db), settings_(db) {}
+      : networks_(db),
+        posts_(db),
+        matches_(db),
+        events_(db),
+        organizer_keys_(db),
+        settings_(db),
+        accounts_(db),
+        sessions_(db),
+        account_tokens_(db) {}
   NetworkRepository& networks() override { return networks_; }
   PostRepository& posts() override { return posts_; }
   MatchRepository& matches() override { return matches_; }
   EventRepository& events() override { return events_; }
   OrganizerKeyRepository& organizer_keys() override { return organizer_keys_; }
   SettingsRepository& settings() override { return settings_; }
+  AccountRepository& accounts() override { return accounts_; }
+  SessionRepository& sessions() override { return sessions_; }
+  AccountTokenRepository& account_tokens() override { return account_tokens_; }
 
  private:
   sqlite::SqliteNetworkRepository networks_;
@@ -31,6 +42,9 @@ class SqliteTransaction final : public Transaction {
   sqlite::SqliteEventRepository events_;
   sqlite::SqliteOrganizerKeyRepository organizer_keys_;
   sqlite::SqliteSettingsRepository settings_;
+  sqlite::SqliteAccountRepository accounts_;
+  sqlite::SqliteSessionRepository sessions_;
+  sqlite::SqliteAccountTokenRepository account_tokens_;
 };
 
 // Runs `work` between `begin` and COMMIT on `db`, rolling back on failure.
