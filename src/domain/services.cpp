@@ -13,7 +13,8 @@ Services::Services(store::Store& store, const Clock& clock)
       posts_(*this),
       matches_(*this),
       organizer_(*this),
-      memberships_(*this) {}
+      memberships_(*this),
+      accounts_(*this) {}
 
 Status Services::load() {
   TRY_STATUS(networks_.load());

@@ -13,6 +13,7 @@
 #include "base/error.hpp"
 #include "base/time.hpp"
 #include "domain/authorization.hpp"
+#include "domain/accounts.hpp"
 #include "domain/drafts.hpp"
 #include "domain/listing.hpp"
 #include "domain/memberships.hpp"
@@ -160,6 +161,7 @@ class Services {
   MatchService& matches() { return matches_; }
   OrganizerService& organizer() { return organizer_; }
   MembershipService& memberships() { return memberships_; }
+  AccountService& accounts() { return accounts_; }
   const PostIndex& index() const { return index_; }
   store::Store& store() { return store_; }
   UnixSeconds now() const { return clock_.now(); }
@@ -183,6 +185,7 @@ class Services {
   MatchService matches_;
   OrganizerService organizer_;
   MembershipService memberships_;
+  AccountService accounts_;
   std::mutex site_secret_mutex_;
   std::optional<std::string> site_secret_;
 };

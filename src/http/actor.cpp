@@ -1,17 +1,22 @@
 #include "http/actor.hpp"
 
+#include "base/limits.hpp"
 #include "http/query.hpp"
+#include "http/session.hpp"
 
 namespace gapfill::http {
 
 std::optional<AccountId> signed_in_account(domain::Services& services, const Request& request) {
-  (void)services;
-  (void)request;
-  return std::nullopt;
+  const auto who = signed_in(services, request);
+  if (!who) return std::nullopt;
+  return who->account.id;
 }
 
 domain::Actor api_actor(domain::Services& services, const Request& request) {
-  domain::Actor actor(request.bearer_token());
+  std::string bearer = request.bearer_token();
+  // A session token is an account, never a manage or match token.
+  if (bearer.starts_with(limits::kSessionTokenPrefix)) bearer.clear();
+  domain::Actor actor(std::move(bearer));
   actor.account = signed_in_account(services, request);
   return actor;
 }

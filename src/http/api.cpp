@@ -1,12 +1,14 @@
 #include "http/api.hpp"
 
 #include "base/limits.hpp"
+#include "domain/account_links.hpp"
 #include "http/actor.hpp"
 #include "http/api_support.hpp"
 #include "http/decode.hpp"
 #include "http/json_body.hpp"
 #include "http/list_params.hpp"
 #include "http/listing_json.hpp"
+#include "http/session.hpp"
 
 namespace gapfill::http {
 namespace {
@@ -37,16 +39,22 @@ Response list_posts(domain::Services& services, ListingCache& cache, Request& re
 Response create_post(domain::Services& services, Request& request) {
   auto draft = decode_post(request);
   if (!draft) return error_response(draft.error());
-  return respond(
-      services.posts().create(request.params.at("slug"), *draft),
-      [](const domain::CreatedPost& created) {
-        const domain::PostView view{created.post, created.network_slug, domain::Access::kOwner, {}};
-        Response response =
-            json_response(201, {{"post", post_json(view)}, {"manage_token", created.manage_token}});
-        response.headers.emplace_back("Location",
-                                      "/api/v1/posts/" + std::to_string(created.post.id));
-        return response;
-      });
+  const auto result = services.posts().create(request.params.at("slug"), *draft);
+  if (result) {
+    if (const auto who = signed_in(services, request)) {
+      if (auto linked = domain::link_post_to_account(services, result->post.id, who->account.id);
+          !linked) {
+        return error_response(linked.error());
+      }
+    }
+  }
+  return respond(result, [](const domain::CreatedPost& created) {
+    const domain::PostView view{created.post, created.network_slug, domain::Access::kOwner, {}};
+    Response response =
+        json_response(201, {{"post", post_json(view)}, {"manage_token", created.manage_token}});
+    response.headers.emplace_back("Location", "/api/v1/posts/" + std::to_string(created.post.id));
+    return response;
+  });
 }
 
 Response post_view(const Result<domain::PostView>& view) {
@@ -65,14 +73,22 @@ Response claim_post(domain::Services& services, Request& request) {
   if (!id) return error_response(id.error());
   auto draft = decode_claim(request);
   if (!draft) return error_response(draft.error());
-  return respond(services.matches().claim(*id, *draft, api_actor(services, request)),
-                 [](const domain::CreatedMatch& created) {
-                   Response response = json_response(201, {{"match", match_json(created.match)},
-                                                           {"match_token", created.match_token}});
-                   response.headers.emplace_back(
-                       "Location", "/api/v1/matches/" + std::to_string(created.match.id));
-                   return response;
-                 });
+  const auto claimed = services.matches().claim(*id, *draft, api_actor(services, request));
+  if (claimed) {
+    if (const auto who = signed_in(services, request)) {
+      if (auto linked = domain::link_claim_to_account(services, claimed->match.id, who->account.id);
+          !linked) {
+        return error_response(linked.error());
+      }
+    }
+  }
+  return respond(claimed, [](const domain::CreatedMatch& created) {
+    Response response = json_response(
+        201, {{"match", match_json(created.match)}, {"match_token", created.match_token}});
+    response.headers.emplace_back("Location",
+                                  "/api/v1/matches/" + std::to_string(created.match.id));
+    return response;
+  });
 }
 
 Response propose_match(domain::Services& services, Request& request) {
@@ -218,6 +234,7 @@ void add_api_routes(Router& router, domain::Services& services, ListingCache& ca
   add_post_routes(router, services);
   add_match_routes(router, services);
   add_role_routes(router, services);
+  add_account_api_routes(router, services);
 }
 
 }  // namespace gapfill::http

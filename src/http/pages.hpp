@@ -23,5 +23,6 @@ void add_network_pages(Router& router, const WebContext& web);
 void add_browse_pages(Router& router, const WebContext& web);
 void add_organize_pages(Router& router, const WebContext& web);
 void add_admin_pages(Router& router, const WebContext& web);
+void add_account_pages(Router& router, const WebContext& web);
 
 }  // namespace gapfill::http

@@ -7,11 +7,13 @@
 #include "base/limits.hpp"
 #include "base/local_time.hpp"
 #include "http/actor.hpp"
+#include "domain/account_links.hpp"
 #include "http/api_support.hpp"
 #include "http/error_response.hpp"
 #include "http/page_parts.hpp"
 #include "http/pages.hpp"
 #include "http/post_form.hpp"
+#include "http/session.hpp"
 
 namespace gapfill::http {
 namespace {
@@ -292,6 +294,11 @@ Response submit_claim(const WebContext& web, Request& request) {
     }
     if (error.code == ErrorCode::kConflict) return show_claim(web, request, &*form, nullptr, 409);
     return error_page(visitor, status_for(error.code));
+  }
+  if (const auto who = signed_in(web.services, request)) {
+    if (!domain::link_claim_to_account(web.services, claimed->match.id, who->account.id)) {
+      return error_page(visitor, 500);
+    }
   }
   return visitor.redirect(private_base(*id, claimed->match_token) + "?new=1");
 }

@@ -51,6 +51,8 @@ constexpr std::array<std::pair<Role, std::string_view>, 4> kRoles{{{Role::kMembe
                                                                    {Role::kVolunteer, "volunteer"},
                                                                    {Role::kOrganizer, "organizer"},
                                                                    {Role::kAdmin, "admin"}}};
+constexpr std::array<std::pair<AccountTokenPurpose, std::string_view>, 2> kTokenPurposes{
+    {{AccountTokenPurpose::kVerify, "verify"}, {AccountTokenPurpose::kReset, "reset"}}};
 
 }  // namespace
 
@@ -98,6 +100,13 @@ std::string_view to_string(Role value) {
 
 std::optional<Role> parse_role(std::string_view text) {
   return parse_from(kRoles, text);
+}
+
+std::string_view to_string(AccountTokenPurpose value) {
+  return name_of(kTokenPurposes, value);
+}
+std::optional<AccountTokenPurpose> parse_account_token_purpose(std::string_view text) {
+  return parse_from(kTokenPurposes, text);
 }
 
 }  // namespace gapfill

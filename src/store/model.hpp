@@ -193,4 +193,40 @@ struct NetworkPolicy {
   bool claim_needs_volunteer = false;
 };
 
+// A person who signs in with an e-mail address and a password.
+struct Account {
+  AccountId id = 0;
+  std::string email;                       // normalized: trimmed, lower case
+  std::string password_hash;               // argon2id, libsodium's encoded string
+  std::optional<UnixSeconds> verified_at;  // when the owner followed the e-mail's link
+  UnixSeconds created_at = 0;
+  UnixSeconds updated_at = 0;
+};
+
+// A signed-in browser or API client. The session token is never stored.
+struct Session {
+  std::int64_t id = 0;
+  AccountId account_id = 0;
+  std::string token_hash;  // hex
+  UnixSeconds created_at = 0;
+  UnixSeconds last_seen_at = 0;  // idle expiry counts from here
+  UnixSeconds expires_at = 0;    // absolute expiry
+};
+
+// What a one-time link sent by e-mail is for.
+enum class AccountTokenPurpose { kVerify, kReset };
+std::string_view to_string(AccountTokenPurpose value);
+std::optional<AccountTokenPurpose> parse_account_token_purpose(std::string_view text);
+
+// A one-time link's secret, hashed: single use, with an expiry.
+struct AccountToken {
+  std::int64_t id = 0;
+  AccountId account_id = 0;
+  AccountTokenPurpose purpose = AccountTokenPurpose::kVerify;
+  std::string token_hash;  // hex
+  UnixSeconds created_at = 0;
+  UnixSeconds expires_at = 0;
+  std::optional<UnixSeconds> used_at;
+};
+
 }  // namespace gapfill

@@ -15,6 +15,7 @@ namespace {
 
 using endpoint_tests::is_rfc3339_utc;
 using endpoint_tests::keys_of;
+using error_tests::expect_error;
 using nlohmann::json;
 
 // ---------------------------------------------------------------------------
@@ -54,7 +55,7 @@ TEST_F(NetworkApiTest, ListAndGetShowTheNetworkShape) {
 
 TEST_F(NetworkApiTest, CreateAnswers201WithLocationAndTheNetwork) {
   const auto created =
-      client->post("/api/v1/networks", network_body("hillside-2", account_session()));
+      client->post("/api/v1/networks", network_body("hillside-2"), account_session());
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.headers.at("location"), "/api/v1/networks/hillside-2");
   const json network = created.json()["network"];

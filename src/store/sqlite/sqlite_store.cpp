@@ -22,7 +22,10 @@ class SqliteTransaction final : public Transaction {
         events_(db),
         organizer_keys_(db),
         settings_(db),
-        memberships_(db) {}
+        memberships_(db),
+        accounts_(db),
+        sessions_(db),
+        account_tokens_(db) {}
   NetworkRepository& networks() override { return networks_; }
   PostRepository& posts() override { return posts_; }
   MatchRepository& matches() override { return matches_; }
@@ -30,6 +33,9 @@ class SqliteTransaction final : public Transaction {
   OrganizerKeyRepository& organizer_keys() override { return organizer_keys_; }
   SettingsRepository& settings() override { return settings_; }
   MembershipRepository& memberships() override { return memberships_; }
+  AccountRepository& accounts() override { return accounts_; }
+  SessionRepository& sessions() override { return sessions_; }
+  AccountTokenRepository& account_tokens() override { return account_tokens_; }
 
  private:
   sqlite::SqliteNetworkRepository networks_;
@@ -39,6 +45,9 @@ class SqliteTransaction final : public Transaction {
   sqlite::SqliteOrganizerKeyRepository organizer_keys_;
   sqlite::SqliteSettingsRepository settings_;
   sqlite::SqliteMembershipRepository memberships_;
+  sqlite::SqliteAccountRepository accounts_;
+  sqlite::SqliteSessionRepository sessions_;
+  sqlite::SqliteAccountTokenRepository account_tokens_;
 };
 
 // Runs `work` between `begin` and COMMIT on `db`, rolling back on failure.
