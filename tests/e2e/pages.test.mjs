@@ -79,6 +79,10 @@ const PAGES = [
   { name: 'organize', context: 'organizer', path: `/n/${NETWORK}/organize`, open: async (page) => { await organizerSignIn(page, env.server.key, t); return null; } },
   { name: 'organize-intake', context: 'organizer', path: `/n/${NETWORK}/organize/intake` },
   { name: 'flyer', path: `/n/${NETWORK}/flyer` },
+  { name: 'account-sign-up', path: '/account/sign-up' },
+  { name: 'account-sign-up-es', path: '/account/sign-up', context: 'spanish' },
+  { name: 'account-sign-in', path: '/account/sign-in' },
+  { name: 'account-forgot', path: '/account/forgot' },
   { name: 'not-found', status: 404, path: '/n/no-such-network' },
 ];
 
