@@ -6,8 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdlib>
-#include <iostream>
 #include <memory>
+#include <iostream>
 
 #include "app/application.hpp"
 #include "domain/catalogue.hpp"

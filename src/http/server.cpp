@@ -63,6 +63,8 @@ const char* reason_phrase(int status) {
       return "Created";
     case 202:
       return "Accepted";
+    case 204:
+      return "No Content";
     case 303:
       return "See Other";
     case 400:

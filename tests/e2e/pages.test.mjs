@@ -82,6 +82,10 @@ const PAGES = [
   { name: 'admin', context: 'organizer', status: 200, path: `/n/${NETWORK}/admin` },
   { name: 'join', path: `/n/${NETWORK}/join` },
   { name: 'flyer', path: `/n/${NETWORK}/flyer` },
+  { name: 'account-sign-up', path: '/account/sign-up' },
+  { name: 'account-sign-up-es', path: '/account/sign-up', context: 'spanish' },
+  { name: 'account-sign-in', path: '/account/sign-in' },
+  { name: 'account-forgot', path: '/account/forgot' },
   { name: 'not-found', status: 404, path: '/n/no-such-network' },
 ];
 
