@@ -12,8 +12,8 @@
 
 #include "base/error.hpp"
 #include "base/time.hpp"
-#include "domain/authorization.hpp"
 #include "domain/accounts.hpp"
+#include "domain/authorization.hpp"
 #include "domain/drafts.hpp"
 #include "domain/listing.hpp"
 #include "domain/memberships.hpp"

@@ -6,8 +6,8 @@
 
 #include "base/limits.hpp"
 #include "base/local_time.hpp"
-#include "http/actor.hpp"
 #include "domain/account_links.hpp"
+#include "http/actor.hpp"
 #include "http/api_support.hpp"
 #include "http/error_response.hpp"
 #include "http/page_parts.hpp"
