@@ -68,6 +68,17 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   app->services_ = std::make_unique<domain::Services>(*app->store_, app->clock_);
   app->services_->set_public_url(config.public_url);
   TRY_STATUS(app->services_->load());
+  if (!config.mail_smtp_url.empty()) {
+    app->outbox_ = std::make_unique<SmtpOutbox>(
+        MailSettings{config.mail_smtp_url, config.mail_from, config.mail_username,
+                     config.mail_password, config.mail_require_tls});
+    app->services_->accounts().set_outbox(*app->outbox_);
+  } else {
+    spdlog::info(
+        "mail is off ([mail] smtp_url is not set): accounts can sign up and sign in, but "
+        "addresses cannot be confirmed and passwords cannot be reset");
+  }
+  app->services_->accounts().set_link_base(config.public_url);
   app->listing_cache_ = std::make_unique<http::ListingCache>(config.listing_cache_entries,
                                                              limits::kListingCacheMaxBytes);
   http::add_api_routes(app->router_, *app->services_, *app->listing_cache_);
@@ -116,6 +127,13 @@ Application::~Application() {
 
 void Application::start() {
   server_->start();
+  if (config_.public_url.empty()) {
+    // Links in mail point at where this server listens.
+    const ListenAddress listen = parse_listen(config_.listen).value_or(ListenAddress{});
+    const std::string host =
+        listen.host.find(':') != std::string::npos ? "[" + listen.host + "]" : listen.host;
+    services_->accounts().set_link_base("http://" + host + ":" + std::to_string(port()));
+  }
   sweeper_ = std::thread([this] { sweep_loop(); });
 }
 
@@ -127,6 +145,7 @@ void Application::stop() {
   sweep_wakeup_.notify_all();
   if (sweeper_.joinable()) sweeper_.join();
   if (server_) server_->stop();
+  if (outbox_) outbox_->stop();
 }
 
 void Application::sweep_loop() {

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/config.hpp"
+#include "app/smtp_outbox.hpp"
 #include "base/time.hpp"
 #include "domain/services.hpp"
 #include "http/dispatcher.hpp"
@@ -41,6 +42,7 @@ class Application {
   Config config_;
   SystemClock clock_;
   std::unique_ptr<store::Store> store_;
+  std::unique_ptr<SmtpOutbox> outbox_;  // null when mail is off; outlives nothing it serves
   std::unique_ptr<domain::Services> services_;
   std::unique_ptr<http::ListingCache> listing_cache_;
   std::unique_ptr<http::ListingCache> page_cache_;

@@ -185,7 +185,8 @@ int organizer_key(const CommonFlags& flags, const std::string& network_slug,
   if (!issued) return report(issued.error());
   std::cout << fmt::format(
       "Organizer key for '{}' (shown only this once; keep it secret):\n{}\n"
-      "The organizer dashboard is at /n/{}/organize\n",
+      "Sign in, open /n/{}/organize and enter it: it makes your account the network's admin, "
+      "once.\n",
       network_slug, issued->key, network_slug);
   return 0;
 }
@@ -237,8 +238,8 @@ int run_command_line(int argc, char** argv) {
 
   std::string network_slug;
   std::string key_label;
-  auto* organizer_key_command =
-      cli.add_subcommand("organizer-key", "Issue a key that opens a network's organizer dashboard");
+  auto* organizer_key_command = cli.add_subcommand(
+      "organizer-key", "Issue a one-time key that makes its redeemer a network's admin");
   add_common_flags(*organizer_key_command, flags);
   organizer_key_command->add_option("--network", network_slug, "The network's slug")->required();
   organizer_key_command->add_option("--label", key_label, "Who holds the key, for your records");

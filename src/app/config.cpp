@@ -86,7 +86,8 @@ Status load_config_file(const std::string& path, Config& config) {
         {"log", {"level"}},
         {"sweep", {"expiry_minutes"}},
         {"web", {"public_url", "secure_cookies", "tile_url", "tile_attribution"}},
-        {"rate_limits", {"enabled", "max_tracked_keys"}}};
+        {"rate_limits", {"enabled", "max_tracked_keys"}},
+        {"mail", {"smtp_url", "from", "username", "password", "require_tls"}}};
     for (const auto& rule : limits::kRateLimitDefaults) {
       known["rate_limits"].insert(std::string(rule.rule) + "_max");
       known["rate_limits"].insert(std::string(rule.rule) + "_window_seconds");
@@ -144,6 +145,11 @@ Status load_config_file(const std::string& path, Config& config) {
     return {};
   };
   TRY_STATUS(read_switch("web", "secure_cookies", config.secure_cookies));
+  TRY_STATUS(read_string("mail", "smtp_url", config.mail_smtp_url));
+  TRY_STATUS(read_string("mail", "from", config.mail_from));
+  TRY_STATUS(read_string("mail", "username", config.mail_username));
+  TRY_STATUS(read_string("mail", "password", config.mail_password));
+  TRY_STATUS(read_switch("mail", "require_tls", config.mail_require_tls));
   TRY_STATUS(read_switch("rate_limits", "enabled", config.rate_limits_enabled));
   TRY_STATUS(read_count("rate_limits", "max_tracked_keys", config.rate_limit_tracked_keys));
   for (auto& setting : config.rate_limits) {
@@ -185,6 +191,15 @@ Status load_config_env(Config& config) {
     }
   }
   if (auto value = get("GAPFILL_TRUSTED_PROXY")) config.trusted_proxy = *value;
+  if (auto value = get("GAPFILL_MAIL_SMTP_URL")) config.mail_smtp_url = *value;
+  if (auto value = get("GAPFILL_MAIL_FROM")) config.mail_from = *value;
+  if (auto value = get("GAPFILL_MAIL_USERNAME")) config.mail_username = *value;
+  if (auto value = get("GAPFILL_MAIL_PASSWORD")) config.mail_password = *value;
+  if (auto value = get("GAPFILL_MAIL_REQUIRE_TLS")) {
+    if (!parse_switch(*value, config.mail_require_tls)) {
+      return config_error("GAPFILL_MAIL_REQUIRE_TLS", "must be true or false");
+    }
+  }
   if (auto value = get("GAPFILL_RATE_LIMITS")) {
     if (!parse_switch(*value, config.rate_limits_enabled)) {
       return config_error("GAPFILL_RATE_LIMITS", "must be on or off");
@@ -240,6 +255,17 @@ Status validate_config(const Config& config) {
   if (config.trusted_proxy.size() > 64 ||
       config.trusted_proxy.find_first_of(" ,\"'<>\r\n") != std::string::npos) {
     return config_error("server.trusted_proxy", "must be one IP address, such as 127.0.0.1");
+  }
+  if (!config.mail_smtp_url.empty()) {
+    if (!config.mail_smtp_url.starts_with("smtp://") &&
+        !config.mail_smtp_url.starts_with("smtps://")) {
+      return config_error("mail.smtp_url", "must start with smtp:// or smtps://");
+    }
+    const auto at = config.mail_from.find('@');
+    if (config.mail_from.empty() || at == std::string::npos || config.mail_from.size() > 254 ||
+        config.mail_from.find_first_of(" <>\r\n\"") != std::string::npos) {
+      return config_error("mail.from", "must be an e-mail address such as aid@example.org");
+    }
   }
   if (config.rate_limit_tracked_keys < 1 ||
       config.rate_limit_tracked_keys > limits::kRateLimitTrackedKeysMax) {

@@ -48,6 +48,12 @@ struct Config {
   // [rate_limits] <rule>_max, <rule>_window_seconds
   // GAPFILL_RATE_LIMITS_<RULE>_MAX, GAPFILL_RATE_LIMITS_<RULE>_WINDOW_SECONDS
   std::vector<RateLimitSetting> rate_limits = default_rate_limits();
+  // Outgoing mail (verification and reset links). Empty smtp_url: mail is off.
+  std::string mail_smtp_url;     // [mail] smtp_url     GAPFILL_MAIL_SMTP_URL
+  std::string mail_from;         // [mail] from         GAPFILL_MAIL_FROM
+  std::string mail_username;     // [mail] username     GAPFILL_MAIL_USERNAME
+  std::string mail_password;     // [mail] password     GAPFILL_MAIL_PASSWORD
+  bool mail_require_tls = true;  // [mail] require_tls GAPFILL_MAIL_REQUIRE_TLS
 };
 
 // Reads a TOML file over `config`. Unknown keys and wrong types are errors.

@@ -105,9 +105,21 @@ inline constexpr std::string_view kRateMatching = "matching";    // POST /api/v1
 inline constexpr std::string_view kRateSignIn = "sign_in";       // an organizer key, tried
 inline constexpr std::string_view kRateMessaging = "messaging";  // relay messages, API and pages
 inline constexpr std::string_view kRateReporting = "reporting";  // reports of posts
+// Accounts: sign-up, sign-in and "forgot password", per client address; the
+// handlers also take from the same rule keyed by the e-mail address tried.
+inline constexpr std::string_view kRateSignUp = "sign_up";
+inline constexpr std::string_view kRateAccountSignIn = "account_sign_in";
+inline constexpr std::string_view kRatePasswordReset = "password_reset";
 inline constexpr RateLimitDefault kRateLimitDefaults[] = {
-    {kRatePosting, 30, 10 * 60}, {kRateClaiming, 30, 10 * 60},  {kRateMatching, 60, 10 * 60},
-    {kRateSignIn, 10, 15 * 60},  {kRateMessaging, 60, 10 * 60}, {kRateReporting, 20, 60 * 60},
+    {kRatePosting, 30, 10 * 60},
+    {kRateClaiming, 30, 10 * 60},
+    {kRateMatching, 60, 10 * 60},
+    {kRateSignIn, 10, 15 * 60},
+    {kRateMessaging, 60, 10 * 60},
+    {kRateReporting, 20, 60 * 60},
+    {kRateSignUp, 10, 60 * 60},
+    {kRateAccountSignIn, 10, 15 * 60},
+    {kRatePasswordReset, 5, 60 * 60},
 };
 constexpr std::int64_t kRateLimitMaxRequestsMax = 1'000'000;
 constexpr std::int64_t kRateLimitWindowSecondsMax = 7L * 24 * 3600;
@@ -127,6 +139,40 @@ constexpr long kHstsMaxAgeSeconds = 365L * 24 * 3600;
 constexpr std::size_t kTokenBytes = 32;
 constexpr std::size_t kTokenMaxChars = 128;
 constexpr std::size_t kOrganizerKeyLabelMaxChars = 100;
+// Roles: an invite link lives a week; a network lists at most this many
+// invites on its admin page.
+constexpr long kInviteLifetimeSeconds = 7L * 24 * 3600;
+constexpr std::size_t kInvitesListedMax = 50;
+
+// Accounts. A password of at least 10 bytes resists guessing once rate
+// limits and argon2id slow every try; 256 bytes is more than any pass phrase
+// or password manager makes, and keeps a sign-in body small.
+constexpr std::size_t kPasswordMinBytes = 10;
+constexpr std::size_t kPasswordMaxBytes = 256;
+// argon2id (libsodium crypto_pwhash, ALG_ARGON2ID13): libsodium's
+// "interactive" level, 2 passes over 64 MiB, about 0.1 s on one core. At most
+// kPasswordHashesAtOnce hashes run at once (others wait their turn), so
+// sign-ins can never take more than 2 x 64 MiB of memory together.
+constexpr unsigned long long kPasswordHashOpsLimit = 2;
+constexpr std::size_t kPasswordHashMemoryBytes = 64UL * 1024 * 1024;
+constexpr int kPasswordHashesAtOnce = 2;
+// Sessions end after a week unused, and a month after sign-in whatever happens.
+constexpr std::int64_t kSessionIdleSeconds = 7L * 24 * 3600;
+constexpr std::int64_t kSessionMaxAgeSeconds = 30L * 24 * 3600;
+// last_seen_at is written at most this often per session (not on every request).
+constexpr std::int64_t kSessionTouchSeconds = 5L * 60;
+// One-time links: a verification link is good for two days, a reset link for an hour.
+constexpr std::int64_t kVerifyLinkSeconds = 2L * 24 * 3600;
+constexpr std::int64_t kResetLinkSeconds = 3600;
+// Session tokens start with this, so that they can never be mistaken for a
+// manage or match token, nor those for a session.
+inline constexpr std::string_view kSessionTokenPrefix = "gfs_";
+constexpr long kSessionCookieMaxAgeSeconds = kSessionMaxAgeSeconds;
+
+// Outgoing mail: messages waiting in memory at most, and delivery tries each.
+constexpr std::size_t kMailQueueMax = 1000;
+constexpr int kMailAttempts = 5;
+constexpr std::int64_t kMailFirstRetrySeconds = 5;
 
 // The site's secret (it keys CSRF tokens).
 constexpr std::size_t kSiteSecretBytes = 32;

@@ -2,7 +2,7 @@
 
 namespace gapfill::domain {
 
-Status record_audit(store::Transaction& transaction, NetworkId network_id, const Actor& actor,
+Status record_audit(store::Transaction& transaction, NetworkId network_id, const AuditActor& actor,
                     const char* action, AuditTarget target, std::string detail, UnixSeconds at) {
   AuditEvent event;
   event.network_id = network_id;

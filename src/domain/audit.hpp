@@ -19,7 +19,7 @@ struct AuditTarget {
 };
 
 // Appends one event: `actor` did `action` to `target` in `network_id` at `at`.
-Status record_audit(store::Transaction& transaction, NetworkId network_id, const Actor& actor,
+Status record_audit(store::Transaction& transaction, NetworkId network_id, const AuditActor& actor,
                     const char* action, AuditTarget target, std::string detail, UnixSeconds at);
 
 }  // namespace gapfill::domain

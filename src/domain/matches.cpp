@@ -1,7 +1,7 @@
+#include "domain/authorization.hpp"
 #include "domain/history.hpp"
 #include "domain/lifecycle.hpp"
 #include "domain/moderation.hpp"
-#include "domain/post_access.hpp"
 #include "domain/services.hpp"
 #include "domain/tokens.hpp"
 #include "domain/transitions.hpp"
@@ -10,17 +10,21 @@
 namespace gapfill::domain {
 namespace {
 
-std::unexpected<Error> refuse(const std::string& token) {
-  if (token.empty()) {
-    return fail(ErrorCode::kUnauthorized,
-                "This needs the token of a party to the match as 'Authorization: Bearer <token>'.");
-  }
-  return fail(ErrorCode::kForbidden, "This token does not belong to a party of this match.");
+// Whether `actor` may do `action` on the match in `view`.
+Status decide_on_match(store::Transaction& transaction, const Actor& actor, Action action,
+                       const MatchView& view) {
+  Resource resource;
+  resource.role = TRY(role_in(transaction, actor, view.match.network_id));
+  resource.match = &view.match;
+  resource.request = &view.request;
+  resource.offer = view.offer ? &*view.offer : nullptr;
+  return decide(actor, action, resource);
 }
 
 }  // namespace
 
-Result<CreatedMatch> MatchService::claim(PostId request_id, const ClaimDraft& draft) {
+Result<CreatedMatch> MatchService::claim(PostId request_id, const ClaimDraft& draft,
+                                         const Actor& actor) {
   Volunteer volunteer;
   FieldErrors errors;
   check_claim(draft, volunteer, errors);
@@ -33,6 +37,14 @@ Result<CreatedMatch> MatchService::claim(PostId request_id, const ClaimDraft& dr
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
         const Post request = TRY(transaction.posts().find_for_update(request_id));
         TRY_STATUS(refuse_hidden(request));
+        const NetworkPolicy policy = TRY(transaction.memberships().policy(request.network_id));
+        Resource resource;
+        resource.role = TRY(role_in(transaction, actor, request.network_id));
+        resource.policy = &policy;
+        TRY_STATUS(decide(actor, Action::kClaimRequest, resource));
+        if (actor.account) {
+          TRY_STATUS(refuse_blocked_account(transaction, request.network_id, *actor.account));
+        }
         if (request.kind != PostKind::kRequest) {
           return Status(fail(ErrorCode::kConflict,
                              "Only requests can be claimed; to take up an offer, post a request."));
@@ -54,7 +66,7 @@ Result<CreatedMatch> MatchService::claim(PostId request_id, const ClaimDraft& dr
   return CreatedMatch{std::move(match), token.token};
 }
 
-Result<CreatedMatch> MatchService::propose(const ProposalDraft& draft, const std::string& token) {
+Result<CreatedMatch> MatchService::propose(const ProposalDraft& draft, const Actor& actor) {
   FieldErrors errors;
   if (!draft.request_id) errors["request_id"] = Message{"error.required", {}};
   if (!draft.offer_id) errors["offer_id"] = Message{"error.required", {}};
@@ -68,12 +80,12 @@ Result<CreatedMatch> MatchService::propose(const ProposalDraft& draft, const std
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
         const Post request = TRY(transaction.posts().find_for_update(*draft.request_id));
         const Post offer = TRY(transaction.posts().find_for_update(*draft.offer_id));
+        Resource resource;
+        resource.request = &request;
+        resource.offer = &offer;
+        TRY_STATUS(decide(actor, Action::kProposeMatch, resource));
         TRY_STATUS(check_pairable(request, offer));
-        if (!tokens::matches(token, request.manage_token_hash) &&
-            !tokens::matches(token, offer.manage_token_hash)) {
-          return Status(refuse(token));
-        }
-        TRY_STATUS(refuse_blocked_token(transaction, token, {&request, &offer}));
+        TRY_STATUS(refuse_blocked_token(transaction, actor.token, {&request, &offer}));
         TRY_STATUS(refuse_hidden(request));
         TRY_STATUS(refuse_hidden(offer));
         const PairTerms terms{draft.quantity, draft.note.value_or(""), MatchStatus::kProposed};
@@ -83,43 +95,38 @@ Result<CreatedMatch> MatchService::propose(const ProposalDraft& draft, const std
   return CreatedMatch{std::move(match), ""};
 }
 
-Result<MatchView> MatchService::view(MatchId id, const std::string& token) {
+Result<MatchView> MatchService::view(MatchId id, const Actor& actor) {
   MatchView view;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
     view = TRY(load_match_view(transaction, id, false));
-    return {};
+    return decide_on_match(transaction, actor, Action::kViewMatch, view);
   }));
-  if (!is_match_party(view.match, view.request, view.offer ? &*view.offer : nullptr, token)) {
-    return refuse(token);
-  }
   return view;
 }
 
-Result<MatchView> MatchService::transition(MatchId id, const std::string& token, MatchStatus to) {
+Result<MatchView> MatchService::transition(MatchId id, const Actor& actor, MatchStatus to) {
   const UnixSeconds now = services_.now();
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
         MatchView view = TRY(load_match_view(transaction, id, true));
-        if (!is_match_party(view.match, view.request, view.offer ? &*view.offer : nullptr, token)) {
-          return Status(refuse(token));
-        }
-        TRY_STATUS(refuse_blocked_token(transaction, token,
+        TRY_STATUS(decide_on_match(transaction, actor, Action::kMoveMatch, view));
+        TRY_STATUS(refuse_blocked_token(transaction, actor.token,
                                         {&view.request, view.offer ? &*view.offer : nullptr}));
         return move_match(transaction, view, to, now, changed);
       }));
-  return view(id, token);
+  return view(id, actor);
 }
 
-Result<MatchView> MatchService::accept(MatchId id, const std::string& token) {
-  return transition(id, token, MatchStatus::kAccepted);
+Result<MatchView> MatchService::accept(MatchId id, const Actor& actor) {
+  return transition(id, actor, MatchStatus::kAccepted);
 }
 
-Result<MatchView> MatchService::complete(MatchId id, const std::string& token) {
-  return transition(id, token, MatchStatus::kCompleted);
+Result<MatchView> MatchService::complete(MatchId id, const Actor& actor) {
+  return transition(id, actor, MatchStatus::kCompleted);
 }
 
-Result<MatchView> MatchService::cancel(MatchId id, const std::string& token) {
-  return transition(id, token, MatchStatus::kCancelled);
+Result<MatchView> MatchService::cancel(MatchId id, const Actor& actor) {
+  return transition(id, actor, MatchStatus::kCancelled);
 }
 
 }  // namespace gapfill::domain

@@ -94,11 +94,11 @@ Result<std::int64_t> ModerationService::report(PostId id, const ReportDraft& dra
 }
 
 Result<ReportsPage> ModerationService::open_reports(const std::string& network_slug,
-                                                    const std::string& key, int limit, int offset) {
+                                                    const Actor& actor, int limit, int offset) {
   ReportsPage page;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
-    const Organizing organizing = TRY(
-        authorize_organizer(services_, transaction, network_slug, key, OrganizerAction::kModerate));
+    const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
+                                                          actor, OrganizerAction::kModerate));
     FieldErrors errors;
     if (limit < 1 || limit > limits::kQueueLimitMax) {
       errors["limit"] = Message{"error.whole_number_range",
@@ -120,13 +120,13 @@ Result<ReportsPage> ModerationService::open_reports(const std::string& network_s
   return page;
 }
 
-Status ModerationService::resolve_report(const std::string& network_slug, const std::string& key,
+Status ModerationService::resolve_report(const std::string& network_slug, const Actor& actor,
                                          std::int64_t report_id, ReportResolution resolution) {
   const UnixSeconds now = services_.now();
   return services_.write(
       [&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
         const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
-                                                              key, OrganizerAction::kModerate));
+                                                              actor, OrganizerAction::kModerate));
         const Report report = TRY(transaction.reports().find(report_id));
         if (report.network_id != organizing.network.id) return not_found("Report");
         if (report.resolved_at) {
@@ -147,13 +147,13 @@ Status ModerationService::resolve_report(const std::string& network_slug, const 
       });
 }
 
-Result<PostView> ModerationService::hide(const std::string& network_slug, const std::string& key,
+Result<PostView> ModerationService::hide(const std::string& network_slug, const Actor& actor,
                                          PostId id, ModerationReason reason) {
   const UnixSeconds now = services_.now();
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
         const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
-                                                              key, OrganizerAction::kModerate));
+                                                              actor, OrganizerAction::kModerate));
         Post post = TRY(find_post_in(transaction, organizing.network, id));
         if (post.hidden) return fail(ErrorCode::kConflict, "This post is hidden already.");
         return hide_post(transaction, organizing, post, reason, now, changed);
@@ -161,13 +161,13 @@ Result<PostView> ModerationService::hide(const std::string& network_slug, const 
   return organizer_view(id);
 }
 
-Result<PostView> ModerationService::unhide(const std::string& network_slug, const std::string& key,
+Result<PostView> ModerationService::unhide(const std::string& network_slug, const Actor& actor,
                                            PostId id) {
   const UnixSeconds now = services_.now();
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
         const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
-                                                              key, OrganizerAction::kModerate));
+                                                              actor, OrganizerAction::kModerate));
         Post post = TRY(find_post_in(transaction, organizing.network, id));
         if (!post.hidden) return fail(ErrorCode::kConflict, "This post is not hidden.");
         post.hidden.reset();
@@ -180,12 +180,12 @@ Result<PostView> ModerationService::unhide(const std::string& network_slug, cons
   return organizer_view(id);
 }
 
-Result<PostView> ModerationService::block(const std::string& network_slug, const std::string& key,
+Result<PostView> ModerationService::block(const std::string& network_slug, const Actor& actor,
                                           PostId id, ModerationReason reason) {
   const UnixSeconds now = services_.now();
   TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
-    const Organizing organizing = TRY(
-        authorize_organizer(services_, transaction, network_slug, key, OrganizerAction::kModerate));
+    const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
+                                                          actor, OrganizerAction::kModerate));
     const Post post = TRY(find_post_in(transaction, organizing.network, id));
     if (TRY(is_token_blocked(transaction, post))) {
       return fail(ErrorCode::kConflict, "This post's manage link is blocked already.");
@@ -204,12 +204,12 @@ Result<PostView> ModerationService::block(const std::string& network_slug, const
   return organizer_view(id);
 }
 
-Result<PostView> ModerationService::unblock(const std::string& network_slug, const std::string& key,
+Result<PostView> ModerationService::unblock(const std::string& network_slug, const Actor& actor,
                                             PostId id) {
   const UnixSeconds now = services_.now();
   TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
-    const Organizing organizing = TRY(
-        authorize_organizer(services_, transaction, network_slug, key, OrganizerAction::kModerate));
+    const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
+                                                          actor, OrganizerAction::kModerate));
     const Post post = TRY(find_post_in(transaction, organizing.network, id));
     const auto block = TRY(transaction.blocks().find_live(
         organizing.network.id, BlockSubject::kManageToken, post.manage_token_hash));
@@ -221,12 +221,12 @@ Result<PostView> ModerationService::unblock(const std::string& network_slug, con
   return organizer_view(id);
 }
 
-Result<AuditPage> ModerationService::audit(const std::string& network_slug, const std::string& key,
+Result<AuditPage> ModerationService::audit(const std::string& network_slug, const Actor& actor,
                                            std::optional<std::int64_t> before_id, int limit) {
   AuditPage page;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
-    const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug, key,
-                                                          OrganizerAction::kReadAudit));
+    const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
+                                                          actor, OrganizerAction::kReadAudit));
     if (limit < 1 || limit > limits::kAuditLimitMax) {
       return invalid(
           {{"limit", Message{"error.whole_number_range",

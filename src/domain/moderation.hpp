@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "domain/authorization.hpp"
 #include "domain/drafts.hpp"
 #include "store/store.hpp"
 
@@ -52,33 +53,33 @@ class ModerationService {
 
   // The network's open reports, oldest first. kInvalid for a limit out of
   // 1 to limits::kQueueLimitMax or a negative offset.
-  Result<ReportsPage> open_reports(const std::string& network_slug, const std::string& key,
-                                   int limit, int offset);
+  Result<ReportsPage> open_reports(const std::string& network_slug, const Actor& actor, int limit,
+                                   int offset);
 
   // Resolves an open report of the network: kDismissed leaves the post as
   // it is; kHidden hides the post for the report's reason (when it is not
   // hidden yet) and resolves every open report of it. kConflict when the
   // report was resolved already.
-  Status resolve_report(const std::string& network_slug, const std::string& key,
-                        std::int64_t report_id, ReportResolution resolution);
+  Status resolve_report(const std::string& network_slug, const Actor& actor, std::int64_t report_id,
+                        ReportResolution resolution);
 
   // Takes a post of the network out of public view, for `reason`, and
   // resolves its open reports as hidden; kConflict when it is hidden already.
-  Result<PostView> hide(const std::string& network_slug, const std::string& key, PostId id,
+  Result<PostView> hide(const std::string& network_slug, const Actor& actor, PostId id,
                         ModerationReason reason);
   // Shows a hidden post again; kConflict when it is not hidden.
-  Result<PostView> unhide(const std::string& network_slug, const std::string& key, PostId id);
+  Result<PostView> unhide(const std::string& network_slug, const Actor& actor, PostId id);
 
   // Blocks the post's manage token in the network, for `reason`; kConflict
   // when it is blocked already.
-  Result<PostView> block(const std::string& network_slug, const std::string& key, PostId id,
+  Result<PostView> block(const std::string& network_slug, const Actor& actor, PostId id,
                          ModerationReason reason);
   // Lifts the block of the post's manage token; kConflict when it has none.
-  Result<PostView> unblock(const std::string& network_slug, const std::string& key, PostId id);
+  Result<PostView> unblock(const std::string& network_slug, const Actor& actor, PostId id);
 
   // The network's audit log, newest first: events older than `before_id`
   // when given, at most `limit` (1 to limits::kAuditLimitMax, else kInvalid).
-  Result<AuditPage> audit(const std::string& network_slug, const std::string& key,
+  Result<AuditPage> audit(const std::string& network_slug, const Actor& actor,
                           std::optional<std::int64_t> before_id, int limit);
 
  private:

@@ -27,16 +27,29 @@ Status NetworkService::load() {
 }
 
 Result<Network> NetworkService::create(const NetworkDraft& draft) {
+  return create_network(draft, nullptr);
+}
+
+Result<Network> NetworkService::create(const NetworkDraft& draft, const Actor& actor) {
+  return create_network(draft, &actor);
+}
+
+Result<Network> NetworkService::create_network(const NetworkDraft& draft, const Actor* creator) {
   Network network;
   FieldErrors errors;
   apply_network_draft(draft, network, errors);
   merge_read_errors(draft.read_errors, errors);
   if (!errors.empty()) return invalid(std::move(errors));
+  // Checked after the draft, as every write is: a bad body is 422 for anyone.
+  if (creator != nullptr) TRY_STATUS(decide(*creator, Action::kCreateNetwork, {}));
+  const std::optional<AccountId> admin = creator ? creator->account : std::nullopt;
   network.created_at = services_.now();
   const std::vector<Category> categories = default_categories(network.languages);
   TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
     network.id = TRY(transaction.networks().insert(network, categories));
-    return {};
+    if (!admin) return {};
+    return transaction.memberships().put(
+        Membership{network.id, *admin, Role::kAdmin, network.created_at, network.created_at});
   }));
   std::unique_lock lock(mutex_);
   by_id_[network.id] = network;

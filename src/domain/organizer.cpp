@@ -80,20 +80,20 @@ Status OrganizerService::revoke_key(const std::string& network_slug, std::int64_
   });
 }
 
-Status OrganizerService::check_key(const std::string& network_slug, const std::string& key) {
+Status OrganizerService::check(const std::string& network_slug, const Actor& actor) {
   return services_.store().read([&](store::Transaction& transaction) -> Status {
-    TRY(authorize_organizer(services_, transaction, network_slug, key,
+    TRY(authorize_organizer(services_, transaction, network_slug, actor,
                             OrganizerAction::kWorkQueue));
     return {};
   });
 }
 
-Result<QueuePage> OrganizerService::queue(const std::string& network_slug, const std::string& key,
+Result<QueuePage> OrganizerService::queue(const std::string& network_slug, const Actor& actor,
                                           const QueueFilter& filter) {
   QueuePage page;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
-    const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug, key,
-                                                          OrganizerAction::kWorkQueue));
+    const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
+                                                          actor, OrganizerAction::kWorkQueue));
     const Network& network = organizing.network;
     FieldErrors errors;
     if (filter.limit < 1 || filter.limit > limits::kQueueLimitMax) {
@@ -124,16 +124,16 @@ Result<QueuePage> OrganizerService::queue(const std::string& network_slug, const
   return page;
 }
 
-Result<CreatedMatch> OrganizerService::match(const std::string& network_slug,
-                                             const std::string& key, PostId request_id,
-                                             PostId offer_id, std::optional<std::int64_t> quantity,
+Result<CreatedMatch> OrganizerService::match(const std::string& network_slug, const Actor& actor,
+                                             PostId request_id, PostId offer_id,
+                                             std::optional<std::int64_t> quantity,
                                              std::optional<std::string> note) {
   const UnixSeconds now = services_.now();
   Match match;
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
         const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
-                                                              key, OrganizerAction::kWorkQueue));
+                                                              actor, OrganizerAction::kWorkQueue));
         const Network& network = organizing.network;
         FieldErrors errors;
         check_quantity(quantity, "quantity", errors);
@@ -154,13 +154,13 @@ Result<CreatedMatch> OrganizerService::match(const std::string& network_slug,
 }
 
 Result<MatchView> OrganizerService::move_match_to(const std::string& network_slug,
-                                                  const std::string& key, MatchId id,
-                                                  MatchStatus to, const char* action) {
+                                                  const Actor& actor, MatchId id, MatchStatus to,
+                                                  const char* action) {
   const UnixSeconds now = services_.now();
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
         const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
-                                                              key, OrganizerAction::kWorkQueue));
+                                                              actor, OrganizerAction::kWorkQueue));
         MatchView view = TRY(load_match_view(transaction, id, true));
         if (view.match.network_id != organizing.network.id) return not_found("Match");
         TRY_STATUS(move_match(transaction, view, to, now, changed));
@@ -178,22 +178,22 @@ Result<MatchView> OrganizerService::move_match_to(const std::string& network_slu
 }
 
 Result<MatchView> OrganizerService::complete_match(const std::string& network_slug,
-                                                   const std::string& key, MatchId id) {
-  return move_match_to(network_slug, key, id, MatchStatus::kCompleted, "complete_match");
+                                                   const Actor& actor, MatchId id) {
+  return move_match_to(network_slug, actor, id, MatchStatus::kCompleted, "complete_match");
 }
 
 Result<MatchView> OrganizerService::cancel_match(const std::string& network_slug,
-                                                 const std::string& key, MatchId id) {
-  return move_match_to(network_slug, key, id, MatchStatus::kCancelled, "cancel_match");
+                                                 const Actor& actor, MatchId id) {
+  return move_match_to(network_slug, actor, id, MatchStatus::kCancelled, "cancel_match");
 }
 
-Result<PostView> OrganizerService::close(const std::string& network_slug, const std::string& key,
+Result<PostView> OrganizerService::close(const std::string& network_slug, const Actor& actor,
                                          PostId id, CloseReason reason) {
   const UnixSeconds now = services_.now();
   TRY_STATUS(services_.write([&](store::Transaction& transaction,
                                  std::vector<Post>& changed) -> Status {
-    const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug, key,
-                                                          OrganizerAction::kWorkQueue));
+    const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
+                                                          actor, OrganizerAction::kWorkQueue));
     const Network& network = organizing.network;
     if (reason == CloseReason::kExpired) {
       return invalid(
@@ -213,13 +213,13 @@ Result<PostView> OrganizerService::close(const std::string& network_slug, const 
 }
 
 Result<PostView> OrganizerService::mark_duplicate(const std::string& network_slug,
-                                                  const std::string& key, PostId post_id,
+                                                  const Actor& actor, PostId post_id,
                                                   PostId duplicate_of) {
   const UnixSeconds now = services_.now();
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
         const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
-                                                              key, OrganizerAction::kWorkQueue));
+                                                              actor, OrganizerAction::kWorkQueue));
         const Network& network = organizing.network;
         if (post_id == duplicate_of) {
           return invalid({{"duplicate_of", Message{"error.not_itself", {}}}});
@@ -243,25 +243,25 @@ Result<PostView> OrganizerService::mark_duplicate(const std::string& network_slu
   return organizer_view(post_id);
 }
 
-Result<CreatedPost> OrganizerService::intake(const std::string& network_slug,
-                                             const std::string& key, const PostDraft& draft) {
-  Actor actor;
+Result<CreatedPost> OrganizerService::intake(const std::string& network_slug, const Actor& actor,
+                                             const PostDraft& draft) {
+  AuditActor audit_actor;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
-    actor = TRY(authorize_organizer(services_, transaction, network_slug, key,
-                                    OrganizerAction::kWorkQueue))
-                .actor;
+    audit_actor = TRY(authorize_organizer(services_, transaction, network_slug, actor,
+                                          OrganizerAction::kWorkQueue))
+                      .actor;
     return {};
   }));
   return services_.posts().create_entry(network_slug, draft, PostService::EnteredBy::kOrganizer,
-                                        &actor);
+                                        &audit_actor);
 }
 
 Result<std::vector<Post>> OrganizerService::open_offers(const std::string& network_slug,
-                                                        const std::string& key,
+                                                        const Actor& actor,
                                                         std::optional<std::string> category) {
   std::vector<Post> offers;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
-    const Network network = TRY(authorize_organizer(services_, transaction, network_slug, key,
+    const Network network = TRY(authorize_organizer(services_, transaction, network_slug, actor,
                                                     OrganizerAction::kWorkQueue))
                                 .network;
     TRY_STATUS(check_category(services_, network, category));

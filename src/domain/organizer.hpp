@@ -3,12 +3,15 @@
 // pair requests with offers, move matches on, close posts and mark
 // duplicates, and enter posts for people (phone or in-person intake).
 //
-// Until accounts exist, an organizer proves it with an organizer key of the
-// network (`gapfill organizer-key`). Every method takes the network's slug
-// and the key first and refuses with kUnauthorized when the key is empty,
-// kForbidden when it is not a live (unrevoked) key of that network; posts
-// and matches of another network are kNotFound (domain/organizer_access.hpp
-// decides, in one place). Every action appends one event to the network's
+// An organizer is a signed-in account with the role organizer or admin in
+// the network (see domain/memberships.hpp and domain/authorization.hpp).
+// Every method takes the network's slug and the actor first and refuses with
+// kUnauthorized when the actor is not signed in, kForbidden when they do not
+// organize that network; posts and matches of another network are
+// kNotFound. Organizer keys (`gapfill organizer-key`) no longer open the
+// dashboard: a signed-in account redeems one to become the network's admin
+// (MembershipService::redeem_organizer_key); domain/organizer_access.hpp
+// decides, in one place. Every action appends one event to the network's
 // audit log (domain/audit.hpp) in its own transaction, and leaves a line
 // in the history of each post it acts on: an event of type "organizer" whose
 // reason names the action ("match", "complete_match", "cancel_match",
@@ -22,6 +25,7 @@
 
 #include "base/error.hpp"
 #include "base/limits.hpp"
+#include "domain/authorization.hpp"
 #include "domain/drafts.hpp"
 #include "store/model.hpp"
 
@@ -73,52 +77,50 @@ class OrganizerService {
   // has no such key).
   Status revoke_key(const std::string& network_slug, std::int64_t key_id);
 
-  // OK when `key` is a live organizer key of the network.
-  Status check_key(const std::string& network_slug, const std::string& key);
+  // OK when `actor` organizes the network (organizer or admin).
+  Status check(const std::string& network_slug, const Actor& actor);
 
   // One page of the network's posts, most urgent and longest waiting first.
   // kInvalid for a limit, offset or category out of range.
-  Result<QueuePage> queue(const std::string& network_slug, const std::string& key,
+  Result<QueuePage> queue(const std::string& network_slug, const Actor& actor,
                           const QueueFilter& filter);
 
   // Pairs an open request with an open offer of the network: the match is
   // accepted at once (the organizer arranged it). Quantities as in
   // MatchService::propose; kConflict when either is no longer open or the
   // offer has too little left.
-  Result<CreatedMatch> match(const std::string& network_slug, const std::string& key,
-                             PostId request_id, PostId offer_id,
-                             std::optional<std::int64_t> quantity, std::optional<std::string> note);
+  Result<CreatedMatch> match(const std::string& network_slug, const Actor& actor, PostId request_id,
+                             PostId offer_id, std::optional<std::int64_t> quantity,
+                             std::optional<std::string> note);
 
   // Moves any match of the network on, as its parties could.
-  Result<MatchView> complete_match(const std::string& network_slug, const std::string& key,
-                                   MatchId id);
-  Result<MatchView> cancel_match(const std::string& network_slug, const std::string& key,
-                                 MatchId id);
+  Result<MatchView> complete_match(const std::string& network_slug, const Actor& actor, MatchId id);
+  Result<MatchView> cancel_match(const std::string& network_slug, const Actor& actor, MatchId id);
 
   // Closes an open or matched post for `reason`: withdrawn, moderated or
   // duplicate (expired is the sweep's own); its live matches are cancelled.
-  Result<PostView> close(const std::string& network_slug, const std::string& key, PostId id,
+  Result<PostView> close(const std::string& network_slug, const Actor& actor, PostId id,
                          CloseReason reason);
 
   // Closes `post` as a duplicate of the live (open or matched) post
   // `duplicate_of`, and records which one it repeats.
-  Result<PostView> mark_duplicate(const std::string& network_slug, const std::string& key,
-                                  PostId post, PostId duplicate_of);
+  Result<PostView> mark_duplicate(const std::string& network_slug, const Actor& actor, PostId post,
+                                  PostId duplicate_of);
 
   // Creates a post as PostService::create does, marked as entered by an
   // organizer; the manage token is for the person it was entered for.
-  Result<CreatedPost> intake(const std::string& network_slug, const std::string& key,
+  Result<CreatedPost> intake(const std::string& network_slug, const Actor& actor,
                              const PostDraft& draft);
 
   // Offers a request can be matched with: open ones (which have quantity
   // left), most urgent and longest waiting first, at most
   // limits::kOpenOffersMax.
-  Result<std::vector<Post>> open_offers(const std::string& network_slug, const std::string& key,
+  Result<std::vector<Post>> open_offers(const std::string& network_slug, const Actor& actor,
                                         std::optional<std::string> category);
 
  private:
-  Result<MatchView> move_match_to(const std::string& network_slug, const std::string& key,
-                                  MatchId id, MatchStatus to, const char* action);
+  Result<MatchView> move_match_to(const std::string& network_slug, const Actor& actor, MatchId id,
+                                  MatchStatus to, const char* action);
   Result<PostView> organizer_view(PostId id);
   Services& services_;
 };

@@ -1,15 +1,14 @@
 #pragma once
-// May this actor do this to this network? The one place organizer and admin
-// actions are authorized. Today an actor proves it with an organizer key of
-// the network (`gapfill organizer-key`), which allows every action; when
-// accounts and roles land, authorize_organizer is the function to point at
-// memberships (for example kReadAudit for admins only).
+// May this actor do this organizer or admin action in this network? The
+// network-level face of domain/authorization.hpp's decide(): organizers and
+// admins work the queue and moderate; admins alone read the audit log.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 
 #include "base/error.hpp"
+#include "domain/authorization.hpp"
 #include "store/store.hpp"
 
 namespace gapfill::domain {
@@ -24,29 +23,28 @@ enum class OrganizerAction {
 };
 
 // Who acts, as the audit log names them.
-struct Actor {
+struct AuditActor {
   ActorKind kind = ActorKind::kOrganizerKey;
-  std::optional<std::int64_t> id;  // the organizer key's id (later the account's)
-  std::string label;               // the key's label
+  std::optional<std::int64_t> id;  // the account's id (an organizer key's, in old rows)
+  std::string label;               // "account 12", "operator", or an old key's label
 };
 
 // The operator at the command line (issuing and revoking organizer keys).
-inline Actor operator_actor() {
-  return Actor{ActorKind::kOperator, std::nullopt, "operator"};
+inline AuditActor operator_actor() {
+  return AuditActor{ActorKind::kOperator, std::nullopt, "operator"};
 }
 
 // An authorized actor and the network they act in.
 struct Organizing {
   Network network;
-  Actor actor;
+  AuditActor actor;
 };
 
-// The network and the actor when `key` allows `action` in the network named
-// `network_slug`: kNotFound for an unknown network, kUnauthorized without a
-// key, kForbidden with one that does not open this network (unknown,
-// revoked, or another network's).
+// The network and the actor as the audit log names them, when `actor` may do
+// `action` in the network named `network_slug`: kNotFound for an unknown
+// network, kUnauthorized when not signed in, kForbidden without the role.
 Result<Organizing> authorize_organizer(Services& services, store::Transaction& transaction,
-                                       const std::string& network_slug, const std::string& key,
+                                       const std::string& network_slug, const Actor& actor,
                                        OrganizerAction action);
 
 }  // namespace gapfill::domain

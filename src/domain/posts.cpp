@@ -2,9 +2,9 @@
 
 #include "base/limits.hpp"
 #include "domain/audit.hpp"
+#include "domain/authorization.hpp"
 #include "domain/history.hpp"
 #include "domain/lifecycle.hpp"
-#include "domain/post_access.hpp"
 #include "domain/services.hpp"
 #include "domain/tokens.hpp"
 #include "domain/transitions.hpp"
@@ -16,27 +16,19 @@ namespace {
 constexpr int kExpiryBatchPosts = 200;
 constexpr int kErasureBatchPosts = 200;
 
-// kUnauthorized without a token, kForbidden with a wrong one.
-std::unexpected<Error> refuse(const std::string& token) {
-  if (token.empty()) {
-    return fail(ErrorCode::kUnauthorized,
-                "This needs the post's manage token as 'Authorization: Bearer <token>'.");
-  }
-  return fail(ErrorCode::kForbidden, "This token does not allow changing this post.");
-}
-
 std::unexpected<Error> not_changeable(const Post& post) {
   return fail(ErrorCode::kConflict,
               "This post is " + std::string(to_string(post.status)) + " and can no longer change.");
 }
 
-// The post, locked for this write, when `token` is its manage token and it
+// The post, locked for this write, when the actor may change it and it
 // may still change.
-Result<Post> lock_changeable_post(store::Transaction& transaction, PostId id,
-                                  const std::string& token) {
+Result<Post> lock_changeable_post(store::Transaction& transaction, PostId id, const Actor& actor) {
   Post post = TRY(transaction.posts().find_for_update(id));
-  if (!tokens::matches(token, post.manage_token_hash)) return refuse(token);
-  TRY_STATUS(refuse_blocked_token(transaction, token, {&post}));
+  Resource resource;
+  resource.post = &post;
+  TRY_STATUS(decide(actor, Action::kChangePost, resource));
+  TRY_STATUS(refuse_blocked_token(transaction, actor.token, {&post}));
   if (!is_changeable(post.status)) return not_changeable(post);
   return post;
 }
@@ -91,7 +83,7 @@ Result<CreatedPost> PostService::create(const std::string& network_slug, const P
 
 Result<CreatedPost> PostService::create_entry(const std::string& network_slug,
                                               const PostDraft& draft, EnteredBy entered_by,
-                                              const Actor* organizer) {
+                                              const AuditActor* organizer) {
   const Network network = TRY(services_.networks().find(network_slug));
   const auto categories = TRY(services_.networks().categories(network_slug));
   const UnixSeconds now = services_.now();
@@ -122,34 +114,37 @@ Result<CreatedPost> PostService::create_entry(const std::string& network_slug,
   return CreatedPost{std::move(post), network.slug, token.token};
 }
 
-Result<PostView> PostService::view(PostId id, const std::string& token) {
+Result<PostView> PostService::view(PostId id, const Actor& actor) {
   PostView view;
+  std::optional<Role> role;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
     view.post = TRY(transaction.posts().find(id));
     view.matches = TRY(transaction.matches().list_for_post(id));
-    view.access = access_to_post(view.post, view.matches, token);
+    role = TRY(role_in(transaction, actor, view.post.network_id));
+    view.access = access_to_post(actor, role, view.post, view.matches);
     if (view.access == Access::kOwner) {
       view.token_blocked = TRY(is_token_blocked(transaction, view.post));
     }
     return {};
   }));
-  // A post organizers hid is gone for the public; its poster and helper
-  // still see it (and that it was hidden).
+  // A post organizers hid is gone for the public; its poster, helper and
+  // organizers still see it (and that it was hidden).
   if (view.access == Access::kPublic) TRY_STATUS(refuse_hidden(view.post));
-  // The owner sees every match; a volunteer their own; anyone else none.
+  // The owner and organizers see every match; a volunteer their own; anyone
+  // else none.
   std::erase_if(view.matches, [&](const Match& match) {
     return view.access == Access::kPublic ||
-           (view.access == Access::kVolunteer && !tokens::matches(token, match.token_hash));
+           (view.access == Access::kVolunteer && !holds_match_token(actor, match));
   });
   view.network_slug = TRY(services_.networks().find(view.post.network_id)).slug;
   return view;
 }
 
-Result<PostView> PostService::update(PostId id, const std::string& token, const PostDraft& draft) {
+Result<PostView> PostService::update(PostId id, const Actor& actor, const PostDraft& draft) {
   const UnixSeconds now = services_.now();
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-        Post post = TRY(lock_changeable_post(transaction, id, token));
+        Post post = TRY(lock_changeable_post(transaction, id, actor));
         const Network network = TRY(services_.networks().find(post.network_id));
         const auto categories = TRY(services_.networks().categories(network.slug));
         FieldErrors errors;
@@ -162,10 +157,10 @@ Result<PostView> PostService::update(PostId id, const std::string& token, const 
         changed.push_back(std::move(post));
         return Status{};
       }));
-  return view(id, token);
+  return view(id, actor);
 }
 
-Result<PostView> PostService::close(PostId id, const std::string& token,
+Result<PostView> PostService::close(PostId id, const Actor& actor,
                                     std::optional<CloseReason> reason) {
   const CloseReason chosen = reason.value_or(CloseReason::kWithdrawn);
   if (chosen != CloseReason::kWithdrawn && chosen != CloseReason::kDuplicate) {
@@ -175,10 +170,10 @@ Result<PostView> PostService::close(PostId id, const std::string& token,
   const UnixSeconds now = services_.now();
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
-        Post post = TRY(lock_changeable_post(transaction, id, token));
+        Post post = TRY(lock_changeable_post(transaction, id, actor));
         return close_post(transaction, post, chosen, now, changed);
       }));
-  return view(id, token);
+  return view(id, actor);
 }
 
 Result<ListPage> PostService::list(const std::string& network_slug, ListQuery query) {
@@ -208,11 +203,14 @@ Result<std::uint64_t> PostService::listing_version(const std::string& network_sl
   return services_.index().version(TRY(services_.networks().id_of(network_slug)));
 }
 
-Result<std::vector<PostEvent>> PostService::history(PostId id, const std::string& token) {
+Result<std::vector<PostEvent>> PostService::history(PostId id, const Actor& actor) {
   std::vector<PostEvent> events;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
     const Post post = TRY(transaction.posts().find(id));
-    if (!tokens::matches(token, post.manage_token_hash)) return Status(refuse(token));
+    Resource resource;
+    resource.post = &post;
+    resource.role = TRY(role_in(transaction, actor, post.network_id));
+    TRY_STATUS(decide(actor, Action::kViewPostHistory, resource));
     events = TRY(transaction.events().list_for_post(id));
     return {};
   }));

@@ -2,8 +2,8 @@
 
 #include "domain/catalogue.hpp"
 #include "domain/lifecycle.hpp"
+#include "domain/moderation.hpp"
 #include "domain/outbox.hpp"
-#include "domain/post_access.hpp"
 #include "domain/services.hpp"
 #include "domain/transitions.hpp"
 #include "domain/validation.hpp"
@@ -12,25 +12,20 @@ namespace gapfill::domain {
 namespace {
 
 std::unexpected<Error> refuse(const RelayCaller& caller) {
-  if (caller.token.empty() && caller.organizer_key.empty()) {
+  if (caller.token.empty() && !caller.account) {
     return fail(ErrorCode::kUnauthorized,
                 "This needs the token of a party to the match as 'Authorization: Bearer <token>'.");
   }
   return fail(ErrorCode::kForbidden, "This token does not open this match's messages.");
 }
 
-// True when `key` is a live organizer key of the network of match `id`
-// (kNotFound when there is no such match). When organizers become accounts
-// with roles, this is the question to ask the authorization instead.
-Result<bool> is_organizer_of_match(Services& services, MatchId id, const std::string& key) {
-  if (key.empty()) return false;
-  Match match;
-  TRY_STATUS(services.store().read([&](store::Transaction& transaction) -> Status {
-    match = TRY(transaction.matches().find(id));
-    return {};
-  }));
-  const auto network = services.networks().find(match.network_id);
-  return network && services.organizer().check_key(network->slug, key).has_value();
+// True when the caller is a signed-in organizer or admin of the network of
+// match `id` (kNotFound when there is no such match).
+Result<bool> is_organizer_of_match(store::Transaction& transaction, MatchId id,
+                                   const Actor& caller) {
+  if (!caller.account) return false;
+  const Match match = TRY(transaction.matches().find(id));
+  return at_least(TRY(role_in(transaction, caller, match.network_id)), Role::kOrganizer);
 }
 
 struct ThreadAccess {
@@ -39,7 +34,8 @@ struct ThreadAccess {
 };
 
 Result<ThreadAccess> authorize(store::Transaction& transaction, MatchId id,
-                               const RelayCaller& caller, bool organizer, bool for_update) {
+                               const RelayCaller& caller, bool for_update) {
+  const bool organizer = TRY(is_organizer_of_match(transaction, id, caller));
   ThreadAccess access;
   access.view = TRY(load_match_view(transaction, id, for_update));
   const MatchView& view = access.view;
@@ -112,10 +108,9 @@ Result<Thread> RelayService::thread(MatchId id, const RelayCaller& caller,
         Message{"error.whole_number_range", {{"min", "0"}, {"max", std::to_string(INT64_MAX)}}};
   }
   if (!errors.empty()) return invalid(std::move(errors));
-  const bool organizer = TRY(is_organizer_of_match(services_, id, caller.organizer_key));
   Thread thread;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
-    const ThreadAccess access = TRY(authorize(transaction, id, caller, organizer, false));
+    const ThreadAccess access = TRY(authorize(transaction, id, caller, false));
     thread.match_id = id;
     thread.match_status = access.view.match.status;
     thread.request_title = access.view.request.title;
@@ -138,12 +133,15 @@ Result<RelayMessage> RelayService::post(MatchId id, const RelayCaller& caller,
   const std::string text = checked_message_body(body, errors);
   if (!errors.empty()) return invalid(std::move(errors));
   const UnixSeconds now = services_.now();
-  const bool organizer = TRY(is_organizer_of_match(services_, id, caller.organizer_key));
   RelayMessage message;
   std::vector<Email> notices;
   TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
     notices.clear();
-    const ThreadAccess access = TRY(authorize(transaction, id, caller, organizer, true));
+    const ThreadAccess access = TRY(authorize(transaction, id, caller, true));
+    // A manage token organizers blocked sends nothing more.
+    TRY_STATUS(refuse_blocked_token(
+        transaction, caller.token,
+        {&access.view.request, access.view.offer ? &*access.view.offer : nullptr}));
     if (!is_open(access.view)) {
       return Status(
           fail(ErrorCode::kConflict, "This match's thread is closed: it takes no new messages."));

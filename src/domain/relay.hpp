@@ -6,7 +6,7 @@
 // with neither the message nor anyone's contact details in it, at most once
 // per party per thread within limits::kRelayNoticeWindowSeconds.
 //
-// Who may read and write is decided by relay_side (domain/post_access.hpp).
+// Who may read and write is decided by relay_side (domain/authorization.hpp).
 // A cancelled match's thread stays readable and takes no new messages; once
 // the retention sweep erased a post's personal data its threads are empty
 // and closed.
@@ -17,6 +17,7 @@
 
 #include "base/error.hpp"
 #include "base/limits.hpp"
+#include "domain/authorization.hpp"
 #include "store/model.hpp"
 
 namespace gapfill::domain {
@@ -24,12 +25,9 @@ namespace gapfill::domain {
 class Services;
 
 // Who asks for a thread: a party's bearer token (the request's or the
-// offer's manage token, or the volunteer's match token), or an organizer
-// key of the match's network (the dashboard). Either may be empty.
-struct RelayCaller {
-  std::string token;
-  std::string organizer_key;
-};
+// offer's manage token, or the volunteer's match token), or a signed-in
+// organizer or admin of the match's network.
+using RelayCaller = Actor;
 
 // A page of a thread, oldest first.
 struct Thread {

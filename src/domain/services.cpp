@@ -14,7 +14,9 @@ Services::Services(store::Store& store, const Clock& clock)
       matches_(*this),
       organizer_(*this),
       relay_(*this),
-      moderation_(*this) {}
+      moderation_(*this),
+      memberships_(*this),
+      accounts_(*this) {}
 
 Status Services::load() {
   TRY_STATUS(networks_.load());

@@ -12,25 +12,20 @@
 
 #include "base/error.hpp"
 #include "base/time.hpp"
+#include "domain/accounts.hpp"
+#include "domain/authorization.hpp"
 #include "domain/drafts.hpp"
 #include "domain/listing.hpp"
+#include "domain/memberships.hpp"
 #include "domain/moderation.hpp"
 #include "domain/organizer.hpp"
-#include "domain/outbox.hpp"
 #include "domain/organizer_access.hpp"
+#include "domain/outbox.hpp"
 #include "domain/post_index.hpp"
 #include "domain/relay.hpp"
 #include "store/store.hpp"
 
 namespace gapfill::domain {
-
-// Who is asking, as far as a bearer token tells.
-enum class Access {
-  kPublic,     // anyone
-  kOwner,      // holds the post's manage token
-  kVolunteer,  // holds the token of an accepted or completed match on the post
-  kOrganizer,  // holds an organizer key of the post's network
-};
 
 struct PostView {
   Post post;
@@ -75,8 +70,12 @@ class Services;
 class NetworkService {
  public:
   explicit NetworkService(Services& services) : services_(services) {}
-  // Creates a network with the default categories, labelled in its languages.
+  // Creates a network with the default categories, labelled in its
+  // languages. For the operator (the command line, the demo): no admin.
   Result<Network> create(const NetworkDraft& draft);
+  // As create, by a signed-in account (kUnauthorized otherwise), which
+  // becomes the network's admin in the same transaction.
+  Result<Network> create(const NetworkDraft& draft, const Actor& actor);
   Result<Network> find(const std::string& slug) const;
   Result<Network> find(NetworkId id) const;
   // The id alone, without copying the network (the listing's hot path).
@@ -90,6 +89,8 @@ class NetworkService {
   Status load();
 
  private:
+  // Without a creator: the operator's network, with no admin yet.
+  Result<Network> create_network(const NetworkDraft& draft, const Actor* creator);
   Services& services_;
   mutable std::shared_mutex mutex_;
   std::map<NetworkId, Network> by_id_;
@@ -101,14 +102,18 @@ class PostService {
  public:
   explicit PostService(Services& services) : services_(services) {}
   Result<CreatedPost> create(const std::string& network_slug, const PostDraft& draft);
-  // The post as `token` may see it (public when the token is empty or unknown).
-  Result<PostView> view(PostId id, const std::string& token);
-  Result<PostView> update(PostId id, const std::string& token, const PostDraft& draft);
+  // The post as `actor` may see it (see access_to_post): public for
+  // anyone, private fields for its poster, its volunteer and the network's
+  // organizers.
+  Result<PostView> view(PostId id, const Actor& actor);
+  // Edits by the poster (the manage token).
+  Result<PostView> update(PostId id, const Actor& actor, const PostDraft& draft);
   // Closes by the poster: reason withdrawn (default) or duplicate.
-  Result<PostView> close(PostId id, const std::string& token, std::optional<CloseReason> reason);
+  Result<PostView> close(PostId id, const Actor& actor, std::optional<CloseReason> reason);
   // One page of a network's posts; the query's network_id is set from the slug.
   Result<ListPage> list(const std::string& network_slug, ListQuery query);
-  Result<std::vector<PostEvent>> history(PostId id, const std::string& token);
+  // For the poster and the network's organizers.
+  Result<std::vector<PostEvent>> history(PostId id, const Actor& actor);
   // Changes whenever a post of the network changes; see PostIndex::version.
   Result<std::uint64_t> listing_version(const std::string& network_slug);
   // Closes every open post whose time has passed; returns how many.
@@ -125,7 +130,7 @@ class PostService {
   enum class EnteredBy { kPoster, kOrganizer };
   // `organizer` (for kOrganizer) is audited as the one who entered it.
   Result<CreatedPost> create_entry(const std::string& network_slug, const PostDraft& draft,
-                                   EnteredBy entered_by, const Actor* organizer = nullptr);
+                                   EnteredBy entered_by, const AuditActor* organizer = nullptr);
   Services& services_;
 };
 
@@ -133,17 +138,21 @@ class MatchService {
  public:
   explicit MatchService(Services& services) : services_(services) {}
   // A volunteer takes an open request: an accepted match and its token.
-  // kConflict when the request is no longer open.
-  Result<CreatedMatch> claim(PostId request_id, const ClaimDraft& draft);
+  // kConflict when the request is no longer open. When the network's policy
+  // says claiming needs a volunteer, `actor` must be one (kUnauthorized,
+  // kForbidden otherwise).
+  Result<CreatedMatch> claim(PostId request_id, const ClaimDraft& draft, const Actor& actor = {});
   // Pairs a request with an offer, proposed by the holder of either's token.
-  Result<CreatedMatch> propose(const ProposalDraft& draft, const std::string& token);
-  Result<MatchView> view(MatchId id, const std::string& token);
-  Result<MatchView> accept(MatchId id, const std::string& token);
-  Result<MatchView> complete(MatchId id, const std::string& token);
-  Result<MatchView> cancel(MatchId id, const std::string& token);
+  Result<CreatedMatch> propose(const ProposalDraft& draft, const Actor& actor);
+  // For the parties and the network's organizers.
+  Result<MatchView> view(MatchId id, const Actor& actor);
+  // For the parties (organizers move matches from their dashboard).
+  Result<MatchView> accept(MatchId id, const Actor& actor);
+  Result<MatchView> complete(MatchId id, const Actor& actor);
+  Result<MatchView> cancel(MatchId id, const Actor& actor);
 
  private:
-  Result<MatchView> transition(MatchId id, const std::string& token, MatchStatus to);
+  Result<MatchView> transition(MatchId id, const Actor& actor, MatchStatus to);
   Services& services_;
 };
 
@@ -161,6 +170,8 @@ class Services {
   OrganizerService& organizer() { return organizer_; }
   RelayService& relay() { return relay_; }
   ModerationService& moderation() { return moderation_; }
+  MembershipService& memberships() { return memberships_; }
+  AccountService& accounts() { return accounts_; }
   const PostIndex& index() const { return index_; }
   store::Store& store() { return store_; }
   UnixSeconds now() const { return clock_.now(); }
@@ -197,6 +208,8 @@ class Services {
   Outbox* outbox_ = &null_outbox_;
   std::string public_url_;
   ModerationService moderation_;
+  MembershipService memberships_;
+  AccountService accounts_;
   std::mutex site_secret_mutex_;
   std::optional<std::string> site_secret_;
 };

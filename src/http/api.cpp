@@ -1,12 +1,15 @@
 #include "http/api.hpp"
 
 #include "base/limits.hpp"
+#include "domain/account_links.hpp"
+#include "http/actor.hpp"
 #include "http/api_relay.hpp"
 #include "http/api_support.hpp"
 #include "http/decode.hpp"
 #include "http/json_body.hpp"
 #include "http/list_params.hpp"
 #include "http/listing_json.hpp"
+#include "http/session.hpp"
 
 namespace gapfill::http {
 namespace {
@@ -37,16 +40,22 @@ Response list_posts(domain::Services& services, ListingCache& cache, Request& re
 Response create_post(domain::Services& services, Request& request) {
   auto draft = decode_post(request);
   if (!draft) return error_response(draft.error());
-  return respond(
-      services.posts().create(request.params.at("slug"), *draft),
-      [](const domain::CreatedPost& created) {
-        const domain::PostView view{created.post, created.network_slug, domain::Access::kOwner, {}};
-        Response response =
-            json_response(201, {{"post", post_json(view)}, {"manage_token", created.manage_token}});
-        response.headers.emplace_back("Location",
-                                      "/api/v1/posts/" + std::to_string(created.post.id));
-        return response;
-      });
+  const auto result = services.posts().create(request.params.at("slug"), *draft);
+  if (result) {
+    if (const auto who = signed_in(services, request)) {
+      if (auto linked = domain::link_post_to_account(services, result->post.id, who->account.id);
+          !linked) {
+        return error_response(linked.error());
+      }
+    }
+  }
+  return respond(result, [](const domain::CreatedPost& created) {
+    const domain::PostView view{created.post, created.network_slug, domain::Access::kOwner, {}};
+    Response response =
+        json_response(201, {{"post", post_json(view)}, {"manage_token", created.manage_token}});
+    response.headers.emplace_back("Location", "/api/v1/posts/" + std::to_string(created.post.id));
+    return response;
+  });
 }
 
 Response post_view(const Result<domain::PostView>& view) {
@@ -65,7 +74,16 @@ Response claim_post(domain::Services& services, Request& request) {
   if (!id) return error_response(id.error());
   auto draft = decode_claim(request);
   if (!draft) return error_response(draft.error());
-  return respond(services.matches().claim(*id, *draft), [](const domain::CreatedMatch& created) {
+  const auto claimed = services.matches().claim(*id, *draft, api_actor(services, request));
+  if (claimed) {
+    if (const auto who = signed_in(services, request)) {
+      if (auto linked = domain::link_claim_to_account(services, claimed->match.id, who->account.id);
+          !linked) {
+        return error_response(linked.error());
+      }
+    }
+  }
+  return respond(claimed, [](const domain::CreatedMatch& created) {
     Response response = json_response(
         201, {{"match", match_json(created.match)}, {"match_token", created.match_token}});
     response.headers.emplace_back("Location",
@@ -77,7 +95,7 @@ Response claim_post(domain::Services& services, Request& request) {
 Response propose_match(domain::Services& services, Request& request) {
   auto draft = decode_proposal(request);
   if (!draft) return error_response(draft.error());
-  return respond(services.matches().propose(*draft, request.bearer_token()),
+  return respond(services.matches().propose(*draft, api_actor(services, request)),
                  [](const domain::CreatedMatch& created) {
                    Response response = json_response(201, {{"match", match_json(created.match)}});
                    response.headers.emplace_back(
@@ -97,11 +115,12 @@ void add_network_routes(Router& router, domain::Services& services, ListingCache
   router.add(Method::kPost, "/api/v1/networks", [&services](Request& request) {
     auto draft = decode_network(request);
     if (!draft) return error_response(draft.error());
-    return respond(services.networks().create(*draft), [](const Network& network) {
-      Response response = json_response(201, {{"network", network_json(network)}});
-      response.headers.emplace_back("Location", "/api/v1/networks/" + network.slug);
-      return response;
-    });
+    return respond(services.networks().create(*draft, api_actor(services, request)),
+                   [](const Network& network) {
+                     Response response = json_response(201, {{"network", network_json(network)}});
+                     response.headers.emplace_back("Location", "/api/v1/networks/" + network.slug);
+                     return response;
+                   });
   });
   router.add(Method::kGet, "/api/v1/networks/{slug}", [&services](Request& request) {
     return respond(services.networks().find(request.params.at("slug")), [](const Network& network) {
@@ -136,26 +155,26 @@ void add_post_routes(Router& router, domain::Services& services) {
   router.add(Method::kGet, "/api/v1/posts/{id}", [&services](Request& request) {
     auto id = path_id(request, "id", "Post");
     if (!id) return error_response(id.error());
-    return post_view(services.posts().view(*id, request.bearer_token()));
+    return post_view(services.posts().view(*id, api_actor(services, request)));
   });
   router.add(Method::kPatch, "/api/v1/posts/{id}", [&services](Request& request) {
     auto id = path_id(request, "id", "Post");
     if (!id) return error_response(id.error());
     auto draft = decode_post(request);
     if (!draft) return error_response(draft.error());
-    return post_view(services.posts().update(*id, request.bearer_token(), *draft));
+    return post_view(services.posts().update(*id, api_actor(services, request), *draft));
   });
   router.add(Method::kPost, "/api/v1/posts/{id}/close", [&services](Request& request) {
     auto id = path_id(request, "id", "Post");
     if (!id) return error_response(id.error());
     auto reason = decode_close(request);
     if (!reason) return error_response(reason.error());
-    return post_view(services.posts().close(*id, request.bearer_token(), *reason));
+    return post_view(services.posts().close(*id, api_actor(services, request), *reason));
   });
   router.add(Method::kGet, "/api/v1/posts/{id}/history", [&services](Request& request) {
     auto id = path_id(request, "id", "Post");
     if (!id) return error_response(id.error());
-    return respond(services.posts().history(*id, request.bearer_token()),
+    return respond(services.posts().history(*id, api_actor(services, request)),
                    [](const std::vector<PostEvent>& events) {
                      json items = json::array();
                      for (const PostEvent& event : events) items.push_back(event_json(event));
@@ -176,10 +195,10 @@ void add_match_routes(Router& router, domain::Services& services) {
   router.add(Method::kGet, "/api/v1/matches/{id}", [&services](Request& request) {
     auto id = path_id(request, "id", "Match");
     if (!id) return error_response(id.error());
-    return match_view(services, services.matches().view(*id, request.bearer_token()));
+    return match_view(services, services.matches().view(*id, api_actor(services, request)));
   });
   using Transition =
-      Result<domain::MatchView> (domain::MatchService::*)(MatchId, const std::string&);
+      Result<domain::MatchView> (domain::MatchService::*)(MatchId, const domain::Actor&);
   const std::pair<const char*, Transition> transitions[] = {
       {"/api/v1/matches/{id}/accept", &domain::MatchService::accept},
       {"/api/v1/matches/{id}/complete", &domain::MatchService::complete},
@@ -191,7 +210,8 @@ void add_match_routes(Router& router, domain::Services& services) {
       if (const Status empty = decode_no_fields(request); !empty) {
         return error_response(empty.error());
       }
-      return match_view(services, (services.matches().*transition)(*id, request.bearer_token()));
+      return match_view(services,
+                        (services.matches().*transition)(*id, api_actor(services, request)));
     });
   }
 }
@@ -210,6 +230,8 @@ void add_api_routes(Router& router, domain::Services& services, ListingCache& ca
   add_match_routes(router, services);
   add_relay_routes(router, services);
   add_moderation_routes(router, services);
+  add_role_routes(router, services);
+  add_account_api_routes(router, services);
 }
 
 }  // namespace gapfill::http

@@ -13,4 +13,10 @@ void add_api_routes(Router& router, domain::Services& services, ListingCache& ca
 // add_api_routes calls it.
 void add_moderation_routes(Router& router, domain::Services& services);
 
+// The routes of roles per network (http/api_roles.cpp): members, invites,
+// joining and the network's policy.
+void add_role_routes(Router& router, domain::Services& services);
+// Adds the accounts routes (sign-up, sessions, the account); add_api_routes calls it.
+void add_account_api_routes(Router& router, domain::Services& services);
+
 }  // namespace gapfill::http

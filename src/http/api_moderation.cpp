@@ -1,5 +1,5 @@
-// The moderation API: anyone reports a post; a network's organizers (an
-// organizer key as 'Authorization: Bearer <key>') read and resolve reports,
+// The moderation API: anyone reports a post; a network's organizers (a
+// session as 'Authorization: Bearer <session token>') read and resolve reports,
 // hide and unhide posts, block and unblock a post's manage token, and read
 // the audit log.
 
@@ -8,6 +8,7 @@
 
 #include "base/limits.hpp"
 #include "base/time.hpp"
+#include "http/actor.hpp"
 #include "http/api.hpp"
 #include "http/api_support.hpp"
 #include "http/decode.hpp"
@@ -77,7 +78,7 @@ Response list_reports(domain::Services& services, Request& request) {
   const auto offset = query_number(*params, "offset", 0, 0, INT32_MAX);
   if (!offset) return error_response(offset.error());
   return respond(
-      services.moderation().open_reports(request.params.at("slug"), request.bearer_token(),
+      services.moderation().open_reports(request.params.at("slug"), api_actor(services, request),
                                          static_cast<int>(*limit), static_cast<int>(*offset)),
       [](const domain::ReportsPage& page) {
         json items = json::array();
@@ -92,7 +93,7 @@ Response resolve_report(domain::Services& services, Request& request) {
   auto resolution = decode_resolution(request);
   if (!resolution) return error_response(resolution.error());
   const Status resolved = services.moderation().resolve_report(
-      request.params.at("slug"), request.bearer_token(), *id, *resolution);
+      request.params.at("slug"), api_actor(services, request), *id, *resolution);
   if (!resolved) return error_response(resolved.error());
   return json_response(200, {{"id", *id}, {"resolution", to_string(*resolution)}});
 }
@@ -107,7 +108,7 @@ Response list_audit(domain::Services& services, Request& request) {
   if (!before) return error_response(before.error());
   return respond(
       services.moderation().audit(
-          request.params.at("slug"), request.bearer_token(),
+          request.params.at("slug"), api_actor(services, request),
           *before == INT64_MAX ? std::nullopt : std::optional<std::int64_t>(*before),
           static_cast<int>(*limit)),
       [](const domain::AuditPage& page) {
@@ -122,38 +123,39 @@ Response list_audit(domain::Services& services, Request& request) {
 // An organizer's action on one post, answered with the post as organizers
 // see it.
 using PostAction = Result<domain::PostView> (*)(domain::Services&, const std::string& slug,
-                                                const std::string& key, PostId id,
+                                                const domain::Actor& actor, PostId id,
                                                 Request& request);
 
 Response post_action(domain::Services& services, Request& request, PostAction action) {
   auto id = path_id(request, "id", "Post");
   if (!id) return error_response(id.error());
-  return respond(action(services, request.params.at("slug"), request.bearer_token(), *id, request),
-                 [](const domain::PostView& view) { return json_response(200, post_json(view)); });
+  return respond(
+      action(services, request.params.at("slug"), api_actor(services, request), *id, request),
+      [](const domain::PostView& view) { return json_response(200, post_json(view)); });
 }
 
 Result<domain::PostView> hide(domain::Services& services, const std::string& slug,
-                              const std::string& key, PostId id, Request& request) {
+                              const domain::Actor& actor, PostId id, Request& request) {
   const ModerationReason reason = TRY(decode_moderation_reason(request));
-  return services.moderation().hide(slug, key, id, reason);
+  return services.moderation().hide(slug, actor, id, reason);
 }
 
 Result<domain::PostView> unhide(domain::Services& services, const std::string& slug,
-                                const std::string& key, PostId id, Request& request) {
+                                const domain::Actor& actor, PostId id, Request& request) {
   TRY_STATUS(decode_no_fields(request));
-  return services.moderation().unhide(slug, key, id);
+  return services.moderation().unhide(slug, actor, id);
 }
 
 Result<domain::PostView> block(domain::Services& services, const std::string& slug,
-                               const std::string& key, PostId id, Request& request) {
+                               const domain::Actor& actor, PostId id, Request& request) {
   const ModerationReason reason = TRY(decode_moderation_reason(request));
-  return services.moderation().block(slug, key, id, reason);
+  return services.moderation().block(slug, actor, id, reason);
 }
 
 Result<domain::PostView> unblock(domain::Services& services, const std::string& slug,
-                                 const std::string& key, PostId id, Request& request) {
+                                 const domain::Actor& actor, PostId id, Request& request) {
   TRY_STATUS(decode_no_fields(request));
-  return services.moderation().unblock(slug, key, id);
+  return services.moderation().unblock(slug, actor, id);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "base/limits.hpp"
+#include "http/actor.hpp"
 #include "http/api_support.hpp"
 #include "http/json_body.hpp"
 #include "http/query.hpp"
@@ -99,7 +100,7 @@ void add_relay_routes(Router& router, domain::Services& services) {
     auto query = parse_thread_query(request);
     if (!query) return error_response(query.error());
     return respond(
-        services.relay().thread(*id, {request.bearer_token(), ""}, *query),
+        services.relay().thread(*id, api_actor(services, request), *query),
         [](const domain::Thread& thread) { return json_response(200, thread_json(thread)); });
   });
   router
@@ -109,7 +110,7 @@ void add_relay_routes(Router& router, domain::Services& services) {
              if (!id) return error_response(id.error());
              auto body = decode_message(request);
              if (!body) return error_response(body.error());
-             return respond(services.relay().post(*id, {request.bearer_token(), ""}, *body),
+             return respond(services.relay().post(*id, api_actor(services, request), *body),
                             [](const RelayMessage& message) {
                               return json_response(201, {{"message", message_json(message)}});
                             });

@@ -26,6 +26,9 @@ struct Request {
   // Who sent it: the peer's IP address, or with a trusted proxy in front, the
   // address it names. Personal data: used for rate limits, never logged.
   std::string client_address;
+  // True when the request came through the configured trusted proxy and it
+  // said the client spoke HTTPS (X-Forwarded-Proto: https): cookies get Secure.
+  bool forwarded_https = false;
 
   // The first header of that (lower-case) name.
   std::optional<std::string_view> header(std::string_view lower_name) const;

@@ -32,14 +32,15 @@ void fill_report_form(Page& page, PageRequest& visitor, PostId id, const std::st
 // reports, and one queue item's hidden or blocked state with the forms to
 // change it.
 void fill_open_reports(Page& page, PageRequest& visitor, const std::string& slug,
-                       const std::string& key);
+                       const domain::Actor& actor);
 void fill_item_moderation(ctemplate::TemplateDictionary& item, PageRequest& visitor,
                           const domain::QueueItem& queued);
 
-// The visitor's organizer key when it is valid for the network (the
-// dashboard's cookie, pages_organize.cpp).
-std::optional<std::string> signed_in_organizer_key(const WebContext& web,
-                                                   const PageRequest& visitor,
-                                                   const std::string& slug);
+// The visitor as an actor, when they organize the network (signed in, an
+// organizer or admin of it; pages_organize.cpp).
+std::optional<domain::Actor> organizer_actor(const WebContext& web, const PageRequest& visitor,
+                                             const std::string& slug);
+void add_admin_pages(Router& router, const WebContext& web);
+void add_account_pages(Router& router, const WebContext& web);
 
 }  // namespace gapfill::http

@@ -53,21 +53,21 @@ Response submit_report(const WebContext& web, Request& request) {
   return visitor.redirect(back + "?report=received");
 }
 
-// An organizer's moderation action from the dashboard: checks the key and
+// An organizer's moderation action from the dashboard: checks the role and
 // the form, runs `act`, and goes back to the dashboard with a notice.
 template <typename Act>
 Response dashboard_action(const WebContext& web, Request& request, const char* done, Act&& act) {
   PageRequest visitor(web, request);
   const std::string& slug = request.params.at("slug");
   if (!web.services.networks().find(slug)) return error_page(visitor, 404);
-  const auto key = signed_in_organizer_key(web, visitor, slug);
-  if (!key) return error_page(visitor, 403);
+  const auto actor = organizer_actor(web, visitor, slug);
+  if (!actor) return error_page(visitor, 403);
   const auto form = Form::parse(request.body);
   if (!form) return error_page(visitor, 400);
   if (!visitor.csrf_valid(*form)) return error_page(visitor, 403);
   const auto id = path_id(request, "id", "Post");
   if (!id) return error_page(visitor, 404);
-  const Status result = act(slug, *key, *id, *form);
+  const Status result = act(slug, *actor, *id, *form);
   if (result) return visitor.redirect(dashboard_path(slug) + "?done=" + done);
   const ErrorCode code = result.error().code;
   if (code == ErrorCode::kConflict || code == ErrorCode::kInvalid) {
@@ -91,33 +91,33 @@ void add_dashboard_actions(Router& router, const WebContext& web) {
   router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/hide", [&](Request& request) {
     return dashboard_action(
         web, request, "hidden",
-        [&](const std::string& slug, const std::string& key, PostId id, const Form& form) {
+        [&](const std::string& slug, const domain::Actor& actor, PostId id, const Form& form) {
           const auto reason = parse_moderation_reason(form.get("reason").value_or(""));
           if (!reason) return reason_required();
-          return status_of(moderation.hide(slug, key, id, *reason));
+          return status_of(moderation.hide(slug, actor, id, *reason));
         });
   });
   router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/unhide", [&](Request& request) {
     return dashboard_action(
         web, request, "unhidden",
-        [&](const std::string& slug, const std::string& key, PostId id, const Form&) {
-          return status_of(moderation.unhide(slug, key, id));
+        [&](const std::string& slug, const domain::Actor& actor, PostId id, const Form&) {
+          return status_of(moderation.unhide(slug, actor, id));
         });
   });
   router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/block", [&](Request& request) {
     return dashboard_action(
         web, request, "blocked",
-        [&](const std::string& slug, const std::string& key, PostId id, const Form& form) {
+        [&](const std::string& slug, const domain::Actor& actor, PostId id, const Form& form) {
           const auto reason = parse_moderation_reason(form.get("reason").value_or(""));
           if (!reason) return reason_required();
-          return status_of(moderation.block(slug, key, id, *reason));
+          return status_of(moderation.block(slug, actor, id, *reason));
         });
   });
   router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/unblock", [&](Request& request) {
     return dashboard_action(
         web, request, "unblocked",
-        [&](const std::string& slug, const std::string& key, PostId id, const Form&) {
-          return status_of(moderation.unblock(slug, key, id));
+        [&](const std::string& slug, const domain::Actor& actor, PostId id, const Form&) {
+          return status_of(moderation.unblock(slug, actor, id));
         });
   });
   router.add_page(Method::kPost, "/n/{slug}/organize/reports/{id}/resolve", [&](Request& request) {
@@ -127,12 +127,13 @@ void add_dashboard_actions(Router& router, const WebContext& web) {
     }();
     return dashboard_action(
         web, request, hide ? "hidden" : "dismissed",
-        [&](const std::string& slug, const std::string& key, std::int64_t id, const Form& form) {
+        [&](const std::string& slug, const domain::Actor& actor, std::int64_t id,
+            const Form& form) {
           const auto resolution = parse_report_resolution(form.get("resolution").value_or(""));
           if (!resolution) {
             return Status(invalid({{"resolution", Message{"error.required", {}}}}));
           }
-          return moderation.resolve_report(slug, key, id, *resolution);
+          return moderation.resolve_report(slug, actor, id, *resolution);
         });
   });
 }
@@ -142,15 +143,15 @@ Response audit_page(const WebContext& web, Request& request) {
   const std::string& slug = request.params.at("slug");
   const auto network = web.services.networks().find(slug);
   if (!network) return error_page(visitor, 404);
-  const auto key = signed_in_organizer_key(web, visitor, slug);
-  if (!key) return visitor.redirect(dashboard_path(slug));
+  const auto actor = organizer_actor(web, visitor, slug);
+  if (!actor) return visitor.redirect(dashboard_path(slug));
   const auto params = parse_query(request.query).value_or(std::map<std::string, std::string>{});
   std::optional<std::int64_t> before;
   if (const auto found = params.find("before"); found != params.end()) {
     before = parse_id(found->second);
   }
   const auto audit =
-      web.services.moderation().audit(slug, *key, before, limits::kAuditLimitDefault);
+      web.services.moderation().audit(slug, *actor, before, limits::kAuditLimitDefault);
   if (!audit) return error_page(visitor, status_for(audit.error().code));
   Page page(visitor, "organize_audit");
   page.set_title(visitor.text("moderation.audit_title"));
@@ -202,11 +203,11 @@ void fill_report_form(Page& page, PageRequest& visitor, PostId id, const std::st
 }
 
 void fill_open_reports(Page& page, PageRequest& visitor, const std::string& slug,
-                       const std::string& key) {
+                       const domain::Actor& actor) {
   auto& data = page.data();
   data.SetValue("AUDIT_HREF", dashboard_path(slug) + "/audit");
   const auto reports =
-      visitor.web().services.moderation().open_reports(slug, key, limits::kReportsPageItems, 0);
+      visitor.web().services.moderation().open_reports(slug, actor, limits::kReportsPageItems, 0);
   if (!reports) return;
   auto* section = data.AddSectionDictionary("REPORTS");
   section->SetValue("HEADING", visitor.format("moderation.reports_count",

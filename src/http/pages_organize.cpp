@@ -1,13 +1,15 @@
-// The organizer dashboard of a network: signing in with the network's
-// organizer key (kept in a cookie for the dashboard's pages only), the queue
-// of requests (most urgent, then longest waiting, first) with the actions an
-// organizer takes on them, and intake on behalf of someone who phoned.
+// The organizer dashboard of a network, for its organizers and admins (a
+// signed-in account with that role): the queue of requests (most urgent,
+// then longest waiting, first) with the actions an organizer takes on them,
+// and intake on behalf of someone who phoned. A signed-in account that is
+// not an organizer may redeem the operator's organizer key here to become
+// the network's admin.
 
 #include <fmt/format.h>
 
 #include "base/limits.hpp"
+#include "http/actor.hpp"
 #include "http/api_support.hpp"
-#include "http/cookies.hpp"
 #include "http/error_response.hpp"
 #include "http/page_parts.hpp"
 #include "http/pages.hpp"
@@ -18,26 +20,12 @@
 namespace gapfill::http {
 namespace {
 
-constexpr const char* kKeyCookie = "gf_organizer";
-
 std::string dashboard_path(const std::string& slug) {
   return "/n/" + slug + "/organize";
 }
 
-CookieOptions key_cookie_options(const WebContext& web, const std::string& slug, long max_age) {
-  CookieOptions options;
-  options.path = dashboard_path(slug);
-  options.max_age_seconds = max_age;
-  options.same_site = SameSite::kStrict;
-  options.secure = web.options.secure_cookies;
-  return options;
-}
-
-std::optional<std::string> signed_in_key(const WebContext& web, const PageRequest& visitor,
-                                         const std::string& slug) {
-  return signed_in_organizer_key(web, visitor, slug);
-}
-
+// The page for a visitor who does not organize the network: sign in, or
+// (signed in) redeem the operator's organizer key to become its admin.
 Response sign_in_page(const WebContext& web, PageRequest& visitor, const Network& network,
                       int status, const std::string& error) {
   Page page(visitor, "organize_signin");
@@ -45,9 +33,21 @@ Response sign_in_page(const WebContext& web, PageRequest& visitor, const Network
   page.set_network(network);
   page.data().SetValue("SLUG", network.slug);
   page.data().SetValue("CSRF", visitor.csrf_token());
+  if (page_actor(visitor).account) {
+    page.data().ShowSection("SIGNED_IN");
+  } else {
+    page.data().SetValueAndShowSection("HREF", sign_in_path(dashboard_path(network.slug)),
+                                       "SIGNED_OUT");
+  }
   if (!error.empty()) set_error(page.data(), "FORM_ERROR", error);
   (void)web;
   return page.finish(status);
+}
+
+// 401 for a visitor who is not signed in, 403 for one who is.
+int key_refusal(const WebContext& web, const PageRequest& visitor) {
+  (void)web;
+  return page_actor(visitor).account ? 403 : 401;
 }
 
 std::string waiting_text(const PageRequest& visitor, UnixSeconds since, UnixSeconds now) {
@@ -62,8 +62,8 @@ Response dashboard(const WebContext& web, Request& request) {
   const std::string& slug = request.params.at("slug");
   const auto network = web.services.networks().find(slug);
   if (!network) return error_page(visitor, 404);
-  const auto key = signed_in_key(web, visitor, slug);
-  if (!key) return sign_in_page(web, visitor, *network, 200, "");
+  const auto organizer = organizer_actor(web, visitor, slug);
+  if (!organizer) return sign_in_page(web, visitor, *network, key_refusal(web, visitor), "");
   const auto categories = web.services.networks().categories(slug);
   if (!categories) return error_page(visitor, 500);
 
@@ -84,7 +84,7 @@ Response dashboard(const WebContext& web, Request& request) {
       std::clamp(static_cast<int>(parse_id(get("page")).value_or(1)), 1, 10'000);
   filter.limit = limits::kQueuePageItems;
   filter.offset = (page_number - 1) * limits::kQueuePageItems;
-  const auto queue = web.services.organizer().queue(slug, *key, filter);
+  const auto queue = web.services.organizer().queue(slug, *organizer, filter);
   if (!queue) return error_page(visitor, status_for(queue.error().code));
 
   Page page(visitor, "organize");
@@ -94,6 +94,9 @@ Response dashboard(const WebContext& web, Request& request) {
   const std::string csrf = visitor.csrf_token();
   data.SetValue("SLUG", slug);
   data.SetValue("CSRF", csrf);
+  if (web.services.memberships().role(slug, *organizer).value_or(std::nullopt) == Role::kAdmin) {
+    data.ShowSection("ADMIN");
+  }
   fill_filter_options(data, visitor, *categories, filter.category, filter.urgency, filter.kind);
   data.SetValue("OPEN_SELECTED", selected(get("status") == "open"));
   data.SetValue("MATCHED_SELECTED", selected(get("status") == "matched"));
@@ -109,7 +112,7 @@ Response dashboard(const WebContext& web, Request& request) {
         visitor.format("organize.action_failed", {{"reason", visitor.text("organize.conflict")}}),
         "ACTION_ERROR");
   }
-  fill_open_reports(page, visitor, slug, *key);
+  fill_open_reports(page, visitor, slug, *organizer);
   data.SetValue("QUEUE_HEADING",
                 visitor.format("organize.queue_count", {{"count", std::to_string(queue->total)}}));
   if (queue->items.empty()) data.ShowSection("EMPTY");
@@ -158,7 +161,7 @@ Response dashboard(const WebContext& web, Request& request) {
       }
       domain::ThreadQuery thread_query;
       thread_query.limit = limits::kThreadLimitMax;
-      if (const auto thread = web.services.relay().thread(match.id, {"", *key}, thread_query)) {
+      if (const auto thread = web.services.relay().thread(match.id, *organizer, thread_query)) {
         auto* messages = shown->AddSectionDictionary("MESSAGES");
         messages->SetValue("SUMMARY", visitor.format("organize.messages",
                                                      {{"count", std::to_string(thread->total)}}));
@@ -172,7 +175,7 @@ Response dashboard(const WebContext& web, Request& request) {
     if (post.kind != PostKind::kRequest) continue;
     auto found = offers_by_category.find(post.category);
     if (found == offers_by_category.end()) {
-      auto offers = web.services.organizer().open_offers(slug, *key, post.category);
+      auto offers = web.services.organizer().open_offers(slug, *organizer, post.category);
       found = offers_by_category.emplace(post.category, offers.value_or(std::vector<Post>{})).first;
     }
     if (found->second.empty()) {
@@ -208,7 +211,9 @@ Response dashboard(const WebContext& web, Request& request) {
   return page.finish();
 }
 
-Response sign_in(const WebContext& web, Request& request) {
+// A signed-in account redeems the operator's organizer key and becomes the
+// network's admin.
+Response redeem_key(const WebContext& web, Request& request) {
   PageRequest visitor(web, request);
   const std::string& slug = request.params.at("slug");
   const auto network = web.services.networks().find(slug);
@@ -218,39 +223,30 @@ Response sign_in(const WebContext& web, Request& request) {
   if (!visitor.csrf_valid(*form)) {
     return sign_in_page(web, visitor, *network, 403, visitor.text("form.csrf_expired"));
   }
-  const std::string key = form->text("key").value_or("");
-  if (key.empty() || !web.services.organizer().check_key(slug, key)) {
-    return sign_in_page(web, visitor, *network, 403, visitor.text("organize.bad_key"));
+  const auto redeemed = web.services.memberships().redeem_organizer_key(
+      slug, form->text("key").value_or(""), page_actor(visitor));
+  if (!redeemed) {
+    return sign_in_page(web, visitor, *network, status_for(redeemed.error().code),
+                        visitor.text("organize.bad_key"));
   }
-  visitor.set_cookie(set_cookie(
-      kKeyCookie, key, key_cookie_options(web, slug, limits::kOrganizerCookieMaxAgeSeconds)));
   return visitor.redirect(dashboard_path(slug));
 }
 
-Response sign_out(const WebContext& web, Request& request) {
-  PageRequest visitor(web, request);
-  const std::string& slug = request.params.at("slug");
-  const auto form = Form::parse(request.body);
-  if (!form || !visitor.csrf_valid(*form)) return error_page(visitor, 403);
-  visitor.set_cookie(set_cookie(kKeyCookie, "", key_cookie_options(web, slug, 0)));
-  return visitor.redirect("/n/" + slug);
-}
-
-// An action on the queue: checks the key and the form, runs `act`, and goes
+// An action on the queue: checks the organizer and the form, runs `act`, and goes
 // back to the dashboard with a notice.
 template <typename Act>
 Response queue_action(const WebContext& web, Request& request, const char* done, Act&& act) {
   PageRequest visitor(web, request);
   const std::string& slug = request.params.at("slug");
   if (!web.services.networks().find(slug)) return error_page(visitor, 404);
-  const auto key = signed_in_key(web, visitor, slug);
-  if (!key) return error_page(visitor, 403);
+  const auto organizer = organizer_actor(web, visitor, slug);
+  if (!organizer) return error_page(visitor, key_refusal(web, visitor));
   const auto form = Form::parse(request.body);
   if (!form) return error_page(visitor, 400);
   if (!visitor.csrf_valid(*form)) return error_page(visitor, 403);
   const auto id = path_id(request, "id", "Post");
   if (!id) return error_page(visitor, 404);
-  const Status result = act(slug, *key, *id, *form);
+  const Status result = act(slug, *organizer, *id, *form);
   if (result) return visitor.redirect(dashboard_path(slug) + "?done=" + done);
   const ErrorCode code = result.error().code;
   if (code == ErrorCode::kConflict || code == ErrorCode::kInvalid) {
@@ -270,44 +266,44 @@ void add_actions(Router& router, const WebContext& web) {
   router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/match", [&](Request& request) {
     return queue_action(
         web, request, "matched",
-        [&](const std::string& slug, const std::string& key, PostId id, const Form& form) {
+        [&](const std::string& slug, const domain::Actor& actor, PostId id, const Form& form) {
           const auto offer = parse_id(form.get("offer_id").value_or(""));
           if (!offer) return Status(invalid({{"offer_id", Message{"error.required", {}}}}));
-          return status_of(organizer.match(slug, key, id, *offer, std::nullopt, std::nullopt));
+          return status_of(organizer.match(slug, actor, id, *offer, std::nullopt, std::nullopt));
         });
   });
   router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/close", [&](Request& request) {
     return queue_action(
         web, request, "closed",
-        [&](const std::string& slug, const std::string& key, PostId id, const Form& form) {
+        [&](const std::string& slug, const domain::Actor& actor, PostId id, const Form& form) {
           const auto reason = parse_close_reason(form.get("reason").value_or(""));
           if (!reason) return Status(invalid({{"reason", Message{"error.required", {}}}}));
-          return status_of(organizer.close(slug, key, id, *reason));
+          return status_of(organizer.close(slug, actor, id, *reason));
         });
   });
   router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/duplicate", [&](Request& request) {
     return queue_action(
         web, request, "duplicate",
-        [&](const std::string& slug, const std::string& key, PostId id, const Form& form) {
+        [&](const std::string& slug, const domain::Actor& actor, PostId id, const Form& form) {
           const auto original = parse_id(form.text("duplicate_of").value_or(""));
           if (!original) {
             return Status(invalid({{"duplicate_of", Message{"error.required", {}}}}));
           }
-          return status_of(organizer.mark_duplicate(slug, key, id, *original));
+          return status_of(organizer.mark_duplicate(slug, actor, id, *original));
         });
   });
   router.add_page(Method::kPost, "/n/{slug}/organize/matches/{id}/complete", [&](Request& request) {
     return queue_action(
         web, request, "completed",
-        [&](const std::string& slug, const std::string& key, MatchId id, const Form&) {
-          return status_of(organizer.complete_match(slug, key, id));
+        [&](const std::string& slug, const domain::Actor& actor, MatchId id, const Form&) {
+          return status_of(organizer.complete_match(slug, actor, id));
         });
   });
   router.add_page(Method::kPost, "/n/{slug}/organize/matches/{id}/cancel", [&](Request& request) {
     return queue_action(
         web, request, "cancelled",
-        [&](const std::string& slug, const std::string& key, MatchId id, const Form&) {
-          return status_of(organizer.cancel_match(slug, key, id));
+        [&](const std::string& slug, const domain::Actor& actor, MatchId id, const Form&) {
+          return status_of(organizer.cancel_match(slug, actor, id));
         });
   });
   // A message to a match's thread, as an organizer of the network.
@@ -317,8 +313,8 @@ void add_actions(Router& router, const WebContext& web) {
           [&](Request& request) {
             return queue_action(
                 web, request, "sent",
-                [&](const std::string&, const std::string& key, MatchId id, const Form& form) {
-                  return status_of(web.services.relay().post(id, {"", key}, form.get("body")));
+                [&](const std::string&, const domain::Actor& actor, MatchId id, const Form& form) {
+                  return status_of(web.services.relay().post(id, actor, form.get("body")));
                 });
           })
       .rate_limit(limits::kRateMessaging);
@@ -329,8 +325,8 @@ Response intake(const WebContext& web, Request& request, bool submitted) {
   const std::string& slug = request.params.at("slug");
   const auto network = web.services.networks().find(slug);
   if (!network) return error_page(visitor, 404);
-  const auto key = signed_in_key(web, visitor, slug);
-  if (!key) return sign_in_page(web, visitor, *network, 403, "");
+  const auto organizer = organizer_actor(web, visitor, slug);
+  if (!organizer) return sign_in_page(web, visitor, *network, key_refusal(web, visitor), "");
   const auto categories = web.services.networks().categories(slug);
   if (!categories) return error_page(visitor, 500);
   const std::string action = dashboard_path(slug) + "/intake";
@@ -347,7 +343,7 @@ Response intake(const WebContext& web, Request& request, bool submitted) {
     return show(403, PostFormState::with_message(&*form, visitor.text("form.csrf_expired")));
   }
   const auto created = web.services.organizer().intake(
-      slug, *key, read_post_form(*form, PostFormKind::kIntake, *network));
+      slug, *organizer, read_post_form(*form, PostFormKind::kIntake, *network));
   if (!created) {
     if (created.error().code == ErrorCode::kInvalid) {
       return show(422, PostFormState::with_errors(&*form, created.error().fields));
@@ -360,23 +356,20 @@ Response intake(const WebContext& web, Request& request, bool submitted) {
 
 }  // namespace
 
-std::optional<std::string> signed_in_organizer_key(const WebContext& web,
-                                                   const PageRequest& visitor,
-                                                   const std::string& slug) {
-  auto key = visitor.cookie(kKeyCookie);
-  if (!key || !web.services.organizer().check_key(slug, *key)) return std::nullopt;
-  return key;
+std::optional<domain::Actor> organizer_actor(const WebContext& web, const PageRequest& visitor,
+                                             const std::string& slug) {
+  domain::Actor actor = page_actor(visitor);
+  if (!web.services.organizer().check(slug, actor)) return std::nullopt;
+  return actor;
 }
 
 void add_organize_pages(Router& router, const WebContext& web) {
   router.add_page(Method::kGet, "/n/{slug}/organize",
                   [&web](Request& request) { return dashboard(web, request); });
   router
-      .add_page(Method::kPost, "/n/{slug}/organize/sign-in",
-                [&web](Request& request) { return sign_in(web, request); })
+      .add_page(Method::kPost, "/n/{slug}/organize/admin-key",
+                [&web](Request& request) { return redeem_key(web, request); })
       .rate_limit(limits::kRateSignIn);
-  router.add_page(Method::kPost, "/n/{slug}/organize/sign-out",
-                  [&web](Request& request) { return sign_out(web, request); });
   router.add_page(Method::kGet, "/n/{slug}/organize/intake",
                   [&web](Request& request) { return intake(web, request, false); });
   router

@@ -7,11 +7,14 @@
 
 #include "base/limits.hpp"
 #include "base/local_time.hpp"
+#include "domain/account_links.hpp"
+#include "http/actor.hpp"
 #include "http/api_support.hpp"
 #include "http/error_response.hpp"
 #include "http/page_parts.hpp"
 #include "http/pages.hpp"
 #include "http/post_form.hpp"
+#include "http/session.hpp"
 #include "http/thread_parts.hpp"
 
 namespace gapfill::http {
@@ -111,7 +114,8 @@ void fill_matches(Page& page, PageRequest& visitor, const domain::PostView& view
     }
     domain::ThreadQuery query;
     query.limit = limits::kThreadLimitMax;
-    const auto thread = visitor.web().services.relay().thread(match.id, {token, ""}, query);
+    const auto thread =
+        visitor.web().services.relay().thread(match.id, domain::Actor(token), query);
     if (thread) {
       fill_thread(*item, visitor, *thread, network.timezone,
                   base + "/matches/" + std::to_string(match.id) + "/messages", reply);
@@ -269,7 +273,7 @@ Response send_message(const WebContext& web, Request& request) {
   const std::string& token = request.params.at("token");
   const std::string base = private_base(*id, token);
   const auto body = form->get("body");
-  const auto sent = web.services.relay().post(*match_id, {token, ""}, body);
+  const auto sent = web.services.relay().post(*match_id, domain::Actor(token), body);
   if (sent) return visitor.redirect(base + "?done=sent#thread-" + std::to_string(*match_id));
   if (sent.error().code == ErrorCode::kInvalid && !sent.error().fields.empty()) {
     const ReplyState reply{*match_id, body.value_or(""),
@@ -280,8 +284,9 @@ Response send_message(const WebContext& web, Request& request) {
   return error_page(visitor, status_for(sent.error().code));
 }
 
+// The claim form; `refusal` is the message key of why a claim was refused.
 Response show_claim(const WebContext& web, Request& request, const Form* typed,
-                    const FieldMessages* errors, int status) {
+                    const FieldMessages* errors, int status, const char* refusal = nullptr) {
   PageRequest visitor(web, request);
   const auto id = path_id(request, "id", "Post");
   if (!id) return error_page(visitor, 404);
@@ -308,7 +313,11 @@ Response show_claim(const WebContext& web, Request& request, const Form* typed,
     set_error(data, "FORM_ERROR", visitor.text("claim.taken"));
     if (status == 200) status = 409;
   }
-  if (status == 403) set_error(data, "FORM_ERROR", visitor.text("form.csrf_expired"));
+  if (refusal != nullptr) {
+    set_error(data, "FORM_ERROR", visitor.text(refusal));
+  } else if (status == 403) {
+    set_error(data, "FORM_ERROR", visitor.text("form.csrf_expired"));
+  }
   return page.finish(status);
 }
 
@@ -324,14 +333,24 @@ Response submit_claim(const WebContext& web, Request& request) {
   draft.volunteer_email = form->text("volunteer_email");
   draft.volunteer_phone = form->text("volunteer_phone");
   draft.note = form->text("note");
-  const auto claimed = web.services.matches().claim(*id, draft);
+  const auto claimed = web.services.matches().claim(*id, draft, page_actor(visitor));
   if (!claimed) {
     const Error& error = claimed.error();
+    // The network asks volunteers to sign in and join first.
+    if (error.code == ErrorCode::kUnauthorized || error.code == ErrorCode::kForbidden) {
+      return show_claim(web, request, &*form, nullptr, status_for(error.code),
+                        "roles.claim_needs_volunteer_message");
+    }
     if (error.code == ErrorCode::kInvalid) {
       return show_claim(web, request, &*form, &error.fields, 422);
     }
     if (error.code == ErrorCode::kConflict) return show_claim(web, request, &*form, nullptr, 409);
     return error_page(visitor, status_for(error.code));
+  }
+  if (const auto who = signed_in(web.services, request)) {
+    if (!domain::link_claim_to_account(web.services, claimed->match.id, who->account.id)) {
+      return error_page(visitor, 500);
+    }
   }
   return visitor.redirect(private_base(*id, claimed->match_token) + "?new=1");
 }

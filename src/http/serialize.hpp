@@ -12,8 +12,9 @@ namespace gapfill::http {
 nlohmann::json network_json(const Network& network);
 nlohmann::json category_json(const Category& category);
 
-// The post as its viewer may see it: private fields for the owner and for a
-// volunteer helping with it; the owner also sees the matches.
+// The post as its viewer may see it: private fields for the owner, for a
+// volunteer helping with it and for the network's organizers; the owner and
+// the organizers also see the matches.
 nlohmann::json post_json(const domain::PostView& view);
 
 // One listing item (public by construction). The listing endpoint writes

@@ -47,7 +47,10 @@ Request to_request(const restinio::request_handle_t& handle, std::string_view tr
     request.headers.emplace_back(std::move(name), field.value());
   });
   request.body = handle->body();
-  request.client_address = client_address(peer_address(*handle), request, trusted_proxy);
+  const std::string peer = peer_address(*handle);
+  request.client_address = client_address(peer, request, trusted_proxy);
+  request.forwarded_https = !trusted_proxy.empty() && peer == trusted_proxy &&
+                            request.header("x-forwarded-proto") == std::string_view("https");
   return request;
 }
 
@@ -58,6 +61,10 @@ const char* reason_phrase(int status) {
       return "OK";
     case 201:
       return "Created";
+    case 202:
+      return "Accepted";
+    case 204:
+      return "No Content";
     case 303:
       return "See Other";
     case 400:

@@ -67,6 +67,12 @@ constexpr std::array<std::pair<ActorKind, std::string_view>, 3> kActorKinds{
     {{ActorKind::kOrganizerKey, "organizer_key"},
      {ActorKind::kOperator, "operator"},
      {ActorKind::kAccount, "account"}}};
+constexpr std::array<std::pair<Role, std::string_view>, 4> kRoles{{{Role::kMember, "member"},
+                                                                   {Role::kVolunteer, "volunteer"},
+                                                                   {Role::kOrganizer, "organizer"},
+                                                                   {Role::kAdmin, "admin"}}};
+constexpr std::array<std::pair<AccountTokenPurpose, std::string_view>, 2> kTokenPurposes{
+    {{AccountTokenPurpose::kVerify, "verify"}, {AccountTokenPurpose::kReset, "reset"}}};
 
 }  // namespace
 
@@ -139,6 +145,21 @@ std::optional<MatchStatus> parse_match_status(std::string_view text) {
 
 std::optional<MessageSide> parse_message_side(std::string_view text) {
   return parse_from(kMessageSides, text);
+}
+
+std::string_view to_string(Role value) {
+  return name_of(kRoles, value);
+}
+
+std::optional<Role> parse_role(std::string_view text) {
+  return parse_from(kRoles, text);
+}
+
+std::string_view to_string(AccountTokenPurpose value) {
+  return name_of(kTokenPurposes, value);
+}
+std::optional<AccountTokenPurpose> parse_account_token_purpose(std::string_view text) {
+  return parse_from(kTokenPurposes, text);
 }
 
 }  // namespace gapfill

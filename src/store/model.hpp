@@ -17,6 +17,7 @@ namespace gapfill {
 using NetworkId = std::int64_t;
 using PostId = std::int64_t;
 using MatchId = std::int64_t;
+using AccountId = std::int64_t;
 
 enum class PostKind { kRequest, kOffer };
 enum class PostStatus { kOpen, kMatched, kFulfilled, kClosed };
@@ -34,6 +35,9 @@ enum class ReportResolution { kDismissed, kHidden };
 enum class BlockSubject { kManageToken, kAccount };
 // Who did an audited action.
 enum class ActorKind { kOrganizerKey, kOperator, kAccount };
+// A person's role in one network, from least to most trusted: each role may
+// do what the ones before it may.
+enum class Role { kMember, kVolunteer, kOrganizer, kAdmin };
 
 std::string_view to_string(PostKind value);
 std::string_view to_string(PostStatus value);
@@ -46,6 +50,7 @@ std::string_view to_string(ModerationReason value);
 std::string_view to_string(ReportResolution value);
 std::string_view to_string(BlockSubject value);
 std::string_view to_string(ActorKind value);
+std::string_view to_string(Role value);
 
 // Each parse_* returns nullopt for anything but the exact wire name.
 std::optional<PostKind> parse_post_kind(std::string_view text);
@@ -59,6 +64,7 @@ std::optional<ModerationReason> parse_moderation_reason(std::string_view text);
 std::optional<ReportResolution> parse_report_resolution(std::string_view text);
 std::optional<BlockSubject> parse_block_subject(std::string_view text);
 std::optional<ActorKind> parse_actor_kind(std::string_view text);
+std::optional<Role> parse_role(std::string_view text);
 
 struct ServiceArea {
   geo::Point centre;
@@ -239,6 +245,74 @@ struct AuditEvent {
   std::int64_t target_id = 0;
   std::string detail;
   UnixSeconds at = 0;
+};
+
+// An account's role in a network (one row per account and network).
+struct Membership {
+  NetworkId network_id = 0;
+  AccountId account_id = 0;
+  Role role = Role::kMember;
+  UnixSeconds created_at = 0;
+  UnixSeconds updated_at = 0;
+};
+
+// A one-time link that gives its redeemer a role in a network. Only the
+// token's hash is stored; the link is shown once, to the admin who made it.
+struct Invite {
+  std::int64_t id = 0;
+  NetworkId network_id = 0;
+  Role role = Role::kVolunteer;
+  std::string token_hash;  // hex; the token itself is never stored
+  AccountId created_by = 0;
+  UnixSeconds created_at = 0;
+  UnixSeconds expires_at = 0;
+  std::optional<UnixSeconds> used_at;  // set once, when redeemed
+  std::optional<AccountId> used_by;
+  std::optional<UnixSeconds> revoked_at;
+};
+
+// What a network's admins decide about who may do what.
+struct NetworkPolicy {
+  NetworkId network_id = 0;
+  // Claiming a request needs a signed-in volunteer (or organizer, admin) of
+  // the network; off by default, so anyone can claim with a name and contact.
+  bool claim_needs_volunteer = false;
+};
+
+// A person who signs in with an e-mail address and a password.
+struct Account {
+  AccountId id = 0;
+  std::string email;                       // normalized: trimmed, lower case
+  std::string password_hash;               // argon2id, libsodium's encoded string
+  std::optional<UnixSeconds> verified_at;  // when the owner followed the e-mail's link
+  UnixSeconds created_at = 0;
+  UnixSeconds updated_at = 0;
+};
+
+// A signed-in browser or API client. The session token is never stored.
+struct Session {
+  std::int64_t id = 0;
+  AccountId account_id = 0;
+  std::string token_hash;  // hex
+  UnixSeconds created_at = 0;
+  UnixSeconds last_seen_at = 0;  // idle expiry counts from here
+  UnixSeconds expires_at = 0;    // absolute expiry
+};
+
+// What a one-time link sent by e-mail is for.
+enum class AccountTokenPurpose { kVerify, kReset };
+std::string_view to_string(AccountTokenPurpose value);
+std::optional<AccountTokenPurpose> parse_account_token_purpose(std::string_view text);
+
+// A one-time link's secret, hashed: single use, with an expiry.
+struct AccountToken {
+  std::int64_t id = 0;
+  AccountId account_id = 0;
+  AccountTokenPurpose purpose = AccountTokenPurpose::kVerify;
+  std::string token_hash;  // hex
+  UnixSeconds created_at = 0;
+  UnixSeconds expires_at = 0;
+  std::optional<UnixSeconds> used_at;
 };
 
 }  // namespace gapfill

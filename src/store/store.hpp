@@ -92,6 +92,10 @@ class PostRepository {
                                                     int offset) = 0;
   // How many posts match the filter.
   virtual Result<int> count(const PostFilter& filter) = 0;
+  // Records that the post was made by this account (signed in).
+  virtual Status set_account(PostId id, AccountId account_id) = 0;
+  // The account's posts, oldest first.
+  virtual Result<std::vector<Post>> list_for_account(AccountId account_id) = 0;
 };
 
 class MatchRepository {
@@ -111,6 +115,13 @@ class MatchRepository {
   // match of the post (as request or as offer); status, quantity and times
   // stay. Returns how many matches there were.
   virtual Result<int> erase_personal_data_for_post(PostId post_id) = 0;
+  // Empties the volunteer's name, e-mail and phone and the note of one
+  // match; kNotFound when there is no such match.
+  virtual Status erase_personal_data(MatchId id) = 0;
+  // Records that the match was claimed by this account (signed in).
+  virtual Status set_account(MatchId id, AccountId account_id) = 0;
+  // The matches claimed by the account, oldest first.
+  virtual Result<std::vector<Match>> list_for_account(AccountId account_id) = 0;
 };
 
 // The contact relay's threads, one per match. Bodies are personal data: the
@@ -224,6 +235,94 @@ class SettingsRepository {
   virtual Status put(const std::string& name, const std::string& value) = 0;
 };
 
+class AccountRepository {
+ public:
+  virtual ~AccountRepository() = default;
+  // Inserts the account (its id is ignored) and returns the new id. An
+  // e-mail address already stored is kConflict.
+  virtual Result<AccountId> insert(const Account& account) = 0;
+  // Returns the account, or kNotFound.
+  virtual Result<Account> find(AccountId id) = 0;
+  // Returns the account with this (normalized) address, or kNotFound.
+  virtual Result<Account> find_by_email(const std::string& email) = 0;
+  // Writes the password hash, verified_at and updated_at of an account.
+  virtual Status update(const Account& account) = 0;
+  // Deletes the account with its sessions and one-time tokens, and
+  // unlinks its posts and matches (their account_id becomes null).
+  // kNotFound when there is no such account.
+  virtual Status remove(AccountId id) = 0;
+};
+
+class SessionRepository {
+ public:
+  virtual ~SessionRepository() = default;
+  // Inserts the session (its id is ignored) and returns the new id.
+  virtual Result<std::int64_t> insert(const Session& session) = 0;
+  // Returns the session with this token hash, or kNotFound.
+  virtual Result<Session> find_by_hash(const std::string& token_hash) = 0;
+  // Records that the session was used at `at`.
+  virtual Status touch(std::int64_t id, UnixSeconds at) = 0;
+  // Deletes one session; no error when it is already gone.
+  virtual Status remove(std::int64_t id) = 0;
+  // Deletes every session of the account; returns how many there were.
+  virtual Result<int> remove_for_account(AccountId account_id) = 0;
+  // How many sessions the account has.
+  virtual Result<int> count_for_account(AccountId account_id) = 0;
+  // Deletes sessions idle since before `idle_before` or past their expiry at
+  // `now`; returns how many.
+  virtual Result<int> remove_expired(UnixSeconds now, UnixSeconds idle_before) = 0;
+};
+
+class AccountTokenRepository {
+ public:
+  virtual ~AccountTokenRepository() = default;
+  // Inserts the token (its id is ignored) and returns the new id.
+  virtual Result<std::int64_t> insert(const AccountToken& token) = 0;
+  // Returns the token with this hash (used or not), or kNotFound.
+  virtual Result<AccountToken> find_by_hash(const std::string& token_hash) = 0;
+  // Marks every unused token of the account for `purpose` used at `at`
+  // (a link is good once, and a newer link replaces older ones).
+  virtual Status use_all(AccountId account_id, AccountTokenPurpose purpose, UnixSeconds at) = 0;
+};
+
+// Roles per network: memberships, one-time invites and the network's policy.
+class MembershipRepository {
+ public:
+  virtual ~MembershipRepository() = default;
+  // Returns the account's membership of the network, or nullopt.
+  virtual Result<std::optional<Membership>> find(NetworkId network_id, AccountId account_id) = 0;
+  // Inserts the membership, or sets the role and updated_at of the existing
+  // one (its created_at stays).
+  virtual Status put(const Membership& membership) = 0;
+  // Removes the membership; kNotFound when there is none.
+  virtual Status remove(NetworkId network_id, AccountId account_id) = 0;
+  // Every membership of the network, most trusted role first, then oldest.
+  virtual Result<std::vector<Membership>> list_for_network(NetworkId network_id) = 0;
+  // Every membership of the account, in network id order.
+  virtual Result<std::vector<Membership>> list_for_account(AccountId account_id) = 0;
+  // How many accounts hold exactly `role` in the network.
+  virtual Result<int> count_with_role(NetworkId network_id, Role role) = 0;
+
+  // Inserts the invite (its id is ignored) and returns the new id. A token
+  // hash already stored is kConflict.
+  virtual Result<std::int64_t> insert_invite(const Invite& invite) = 0;
+  // Returns the invite with this token hash (used, revoked or not), or kNotFound.
+  virtual Result<Invite> find_invite_by_hash(const std::string& token_hash) = 0;
+  // Every invite of the network, newest first.
+  virtual Result<std::vector<Invite>> list_invites(NetworkId network_id) = 0;
+  // Records that `account_id` redeemed the invite at `at`. kConflict when it
+  // was used already, kNotFound when there is no such invite.
+  virtual Status use_invite(std::int64_t id, AccountId account_id, UnixSeconds at) = 0;
+  // Marks the invite revoked at `at` (the first time stays); kNotFound when
+  // the network has no such invite.
+  virtual Status revoke_invite(NetworkId network_id, std::int64_t id, UnixSeconds at) = 0;
+
+  // The network's policy; the defaults when none was stored.
+  virtual Result<NetworkPolicy> policy(NetworkId network_id) = 0;
+  // Stores the network's policy, replacing what was there.
+  virtual Status put_policy(const NetworkPolicy& policy) = 0;
+};
+
 // A unit of work: the repositories, all inside one transaction.
 class Transaction {
  public:
@@ -238,6 +337,10 @@ class Transaction {
   virtual ReportRepository& reports() = 0;
   virtual BlockRepository& blocks() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual MembershipRepository& memberships() = 0;
+  virtual AccountRepository& accounts() = 0;
+  virtual SessionRepository& sessions() = 0;
+  virtual AccountTokenRepository& account_tokens() = 0;
 };
 
 using Work = std::function<Status(Transaction&)>;

@@ -33,8 +33,19 @@ class OrganizerTest : public ::testing::Test {
       network.radius_km = 40;
       ASSERT_TRUE(services_->networks().create(network));
     }
-    key_ = services_->organizer().issue_key("riverside", "Dana").value().key;
-    other_key_ = services_->organizer().issue_key("hillside", "").value().key;
+    // Account 1 organizes riverside, account 2 hillside: each redeems the
+    // operator's key to become admin, then 1 is made a plain organizer by a
+    // second admin (account 3).
+    for (const auto& [slug, account] :
+         {std::pair{"riverside", 1}, {"hillside", 2}, {"riverside", 3}}) {
+      const auto key = services_->organizer().issue_key(slug, "Dana").value().key;
+      ASSERT_TRUE(
+          services_->memberships().redeem_organizer_key(slug, key, Actor::signed_in(account)));
+    }
+    ASSERT_TRUE(
+        services_->memberships().set_role("riverside", Actor::signed_in(3), 1, Role::kOrganizer));
+    key_ = Actor::signed_in(1);
+    other_key_ = Actor::signed_in(2);
   }
 
   OrganizerService& organizer() { return services_->organizer(); }
@@ -83,8 +94,8 @@ class OrganizerTest : public ::testing::Test {
   ManualClock clock_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<Services> services_;
-  std::string key_;
-  std::string other_key_;
+  Actor key_;        // an organizer of riverside
+  Actor other_key_;  // an admin of hillside
 };
 
 template <typename T>
@@ -93,35 +104,32 @@ ErrorCode code_of(const Result<T>& result) {
   return result ? ErrorCode::kInternal : result.error().code;
 }
 
-TEST_F(OrganizerTest, OnlyALiveKeyOfTheNetworkOpensIt) {
-  const auto revoked = organizer().issue_key("riverside", "old laptop").value();
-  ASSERT_TRUE(organizer().check_key("riverside", revoked.key));
-  ASSERT_TRUE(organizer().revoke_key("riverside", revoked.id));
-  EXPECT_EQ(organizer().revoke_key("hillside", revoked.id).error().code, ErrorCode::kNotFound);
+TEST_F(OrganizerTest, OnlyOrganizersAndAdminsOfTheNetworkOpenIt) {
   const auto request = post(PostKind::kRequest);
-
+  ASSERT_TRUE(services_->memberships().join("riverside", Actor::signed_in(4)));
   struct Case {
     const char* name;
-    std::string key;
+    Actor actor;
     std::optional<ErrorCode> refused;
   };
   const std::vector<Case> cases{
-      {"none", "", ErrorCode::kUnauthorized},
-      {"wrong", "not-a-key-of-anybody", ErrorCode::kForbidden},
-      {"too long", std::string(500, 'k'), ErrorCode::kForbidden},
-      {"revoked", revoked.key, ErrorCode::kForbidden},
-      {"another network's", other_key_, ErrorCode::kForbidden},
-      {"live", key_, std::nullopt},
+      {"anonymous", Actor{}, ErrorCode::kUnauthorized},
+      {"the poster's manage token", Actor(request.manage_token), ErrorCode::kUnauthorized},
+      {"an account of no network", Actor::signed_in(99), ErrorCode::kForbidden},
+      {"a volunteer", Actor::signed_in(4), ErrorCode::kForbidden},
+      {"another network's admin", other_key_, ErrorCode::kForbidden},
+      {"an organizer", key_, std::nullopt},
+      {"an admin", Actor::signed_in(3), std::nullopt},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
-    const auto checked = organizer().check_key("riverside", c.key);
-    const auto queue = organizer().queue("riverside", c.key, QueueFilter{});
-    const auto offers = organizer().open_offers("riverside", c.key, std::nullopt);
+    const auto checked = organizer().check("riverside", c.actor);
+    const auto queue = organizer().queue("riverside", c.actor, QueueFilter{});
+    const auto offers = organizer().open_offers("riverside", c.actor, std::nullopt);
     const auto closed =
-        organizer().close("riverside", c.key, request.post.id + 1000, CloseReason::kModerated);
+        organizer().close("riverside", c.actor, request.post.id + 1000, CloseReason::kModerated);
     PostDraft draft;
-    const auto intake = organizer().intake("riverside", c.key, draft);
+    const auto intake = organizer().intake("riverside", c.actor, draft);
     if (c.refused) {
       EXPECT_EQ(checked.error().code, *c.refused);
       EXPECT_EQ(code_of(queue), *c.refused);
@@ -136,7 +144,7 @@ TEST_F(OrganizerTest, OnlyALiveKeyOfTheNetworkOpensIt) {
       EXPECT_EQ(code_of(intake), ErrorCode::kInvalid);
     }
   }
-  EXPECT_EQ(organizer().check_key("nowhere", key_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(organizer().check("nowhere", key_).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(organizer().issue_key("nowhere", "").error().code, ErrorCode::kNotFound);
   EXPECT_EQ(organizer().issue_key("riverside", std::string(200, 'x')).error().code,
             ErrorCode::kInvalid);

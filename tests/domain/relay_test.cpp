@@ -40,11 +40,11 @@ class RelayTest : public ::testing::Test {
     network.lon = -113.99;
     network.radius_km = 40;
     network.retention_days = 30;
-    ASSERT_TRUE(services_->networks().create(network));
+    // Account 1 is riverside's admin (an organizer and more), account 2
+    // hillside's.
+    ASSERT_TRUE(services_->networks().create(network, Actor::signed_in(1)));
     network.slug = "hillside";
-    ASSERT_TRUE(services_->networks().create(network));
-    organizer_key_ = services_->organizer().issue_key("riverside", "Dana")->key;
-    other_key_ = services_->organizer().issue_key("hillside", "Sam")->key;
+    ASSERT_TRUE(services_->networks().create(network, Actor::signed_in(2)));
 
     PostDraft draft;
     draft.kind = PostKind::kRequest;
@@ -68,9 +68,9 @@ class RelayTest : public ::testing::Test {
     match_ = *match;
   }
 
-  RelayCaller requester() const { return {request_.manage_token, ""}; }
-  RelayCaller volunteer() const { return {match_.match_token, ""}; }
-  RelayCaller organizer() const { return {"", organizer_key_}; }
+  RelayCaller requester() const { return Actor(request_.manage_token); }
+  RelayCaller volunteer() const { return Actor(match_.match_token); }
+  RelayCaller organizer() const { return Actor::signed_in(1); }
   MatchId id() const { return match_.match.id; }
 
   testing::TempDir dir_;
@@ -78,7 +78,6 @@ class RelayTest : public ::testing::Test {
   RecordingOutbox outbox_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<Services> services_;
-  std::string organizer_key_, other_key_;
   CreatedPost request_;
   CreatedMatch match_;
 };
@@ -115,8 +114,8 @@ TEST_F(RelayTest, StrangersAreRefusedAndUnknownMatchesAreNotFound) {
   draft.title = "Another request";
   const auto other = services_->posts().create("riverside", draft);
   ASSERT_TRUE(other);
-  const RelayCaller strangers[] = {
-      {other->manage_token, ""}, {"", other_key_}, {"x", ""}, {"", "not a key"}};
+  const RelayCaller strangers[] = {Actor(other->manage_token), Actor::signed_in(2), Actor("x"),
+                                   Actor::signed_in(99)};
   for (const RelayCaller& caller : strangers) {
     EXPECT_EQ(services_->relay().thread(id(), caller).error().code, ErrorCode::kForbidden);
     EXPECT_EQ(services_->relay().post(id(), caller, "hello").error().code, ErrorCode::kForbidden);
@@ -226,8 +225,8 @@ TEST_F(RelayTest, APartyWithoutAnEmailGetsNoNotice) {
   ASSERT_TRUE(request);
   const auto match = services_->matches().claim(request->post.id, claim);
   ASSERT_TRUE(match);
-  ASSERT_TRUE(services_->relay().post(match->match.id, {request->manage_token, ""}, "hi"));
-  ASSERT_TRUE(services_->relay().post(match->match.id, {match->match_token, ""}, "hello"));
+  ASSERT_TRUE(services_->relay().post(match->match.id, Actor(request->manage_token), "hi"));
+  ASSERT_TRUE(services_->relay().post(match->match.id, Actor(match->match_token), "hello"));
   EXPECT_TRUE(outbox_.sent.empty());
 }
 

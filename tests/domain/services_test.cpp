@@ -6,8 +6,8 @@
 
 #include "app/application.hpp"
 #include "domain/catalogue.hpp"
-#include "support/message_checks.hpp"
 #include "support/manual_clock.hpp"
+#include "support/message_checks.hpp"
 #include "support/test_server.hpp"
 
 namespace gapfill::domain {

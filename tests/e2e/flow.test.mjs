@@ -62,7 +62,7 @@ async function wholeFlow(lang, contextOptions) {
 
     // The organizer sees it in the queue and marks it done.
     const org = await newPage(organizer);
-    await organizerSignIn(org, server.key, t);
+    await organizerSignIn(org, server.session, t);
     assert.equal(await htmlLang(org), lang);
     const entry = await findInQueue(org, title);
     await waitForText(entry, new RegExp(t('status.matched')));

@@ -75,10 +75,17 @@ const PAGES = [
   { name: 'claim', path: () => `/p/${fixture.open.id}/claim` },
   { name: 'claim-errors', status: 422, open: async (page) => { await page.goto(`/p/${fixture.open.id}/claim`); return submitEmpty(page, t('claim.submit')); } },
   { name: 'volunteer', path: () => `${fixture.volunteerPath}?new=1` },
-  { name: 'organize-signin', path: `/n/${NETWORK}/organize` },
-  { name: 'organize', context: 'organizer', path: `/n/${NETWORK}/organize`, open: async (page) => { await organizerSignIn(page, env.server.key, t); return null; } },
+  { name: 'organize-signin', status: 401, path: `/n/${NETWORK}/organize` },
+  { name: 'organize', context: 'organizer', path: `/n/${NETWORK}/organize`, open: async (page) => { await organizerSignIn(page, env.server.session, t); return null; } },
   { name: 'organize-intake', context: 'organizer', path: `/n/${NETWORK}/organize/intake` },
+  // Signed in (status given: the weight check reads pages anonymously).
+  { name: 'admin', context: 'organizer', status: 200, path: `/n/${NETWORK}/admin` },
+  { name: 'join', path: `/n/${NETWORK}/join` },
   { name: 'flyer', path: `/n/${NETWORK}/flyer` },
+  { name: 'account-sign-up', path: '/account/sign-up' },
+  { name: 'account-sign-up-es', path: '/account/sign-up', context: 'spanish' },
+  { name: 'account-sign-in', path: '/account/sign-in' },
+  { name: 'account-forgot', path: '/account/forgot' },
   { name: 'not-found', status: 404, path: '/n/no-such-network' },
 ];
 

@@ -97,11 +97,31 @@ export async function startServer(bin) {
     const m = await waitForOutput(child, child.stdout, /Gapfill is serving on (http:\/\/127\.0\.0\.1:\d+)/, 30_000, 'gapfill serve');
     server.url = m[1];
     child.stdout.resume();
+    server.session = await makeAdmin(server);
     return server;
   } catch (error) {
     await stopServer(server);
     throw error;
   }
+}
+
+// An account that redeems the organizer key and so becomes the network's
+// admin; returns its session token (pages carry it in the gf_session cookie).
+async function makeAdmin(server) {
+  const credentials = { email: 'organizer@example.org', password: 'correct horse battery staple' };
+  const post = (path, body, token) => fetch(server.url + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const signedUp = await post('/api/v1/accounts', credentials);
+  assert.ok(signedUp.status < 300, `sign-up answered ${signedUp.status}`);
+  const signedIn = await post('/api/v1/sessions', credentials);
+  assert.equal(signedIn.status, 201, 'sign-in');
+  const token = (await signedIn.json()).session_token;
+  const redeemed = await post(`/api/v1/networks/${NETWORK}/admin-key`, { token: server.key }, token);
+  assert.equal(redeemed.status, 200, 'redeeming the organizer key');
+  return token;
 }
 
 export async function stopServer(server) {

@@ -165,7 +165,7 @@ test('offer: title and details are shown as text', async () => {
 
 test('organizer intake: the fields are shown as text in the queue', async () => {
   const p = await page(organizer);
-  await organizerSignIn(p, env.server.key, t);
+  await organizerSignIn(p, env.server.session, t);
   await visit(p, `/n/${NETWORK}/organize/intake`);
   await p.getByRole('radio', { name: t('form.kind_request'), exact: true }).check();
   await p.getByLabel(t('ask.title_label'), { exact: true }).fill(payload('ititle'));
@@ -183,7 +183,7 @@ test('organizer intake: the fields are shown as text in the queue', async () => 
 
 test('organizer queue: every payload is shown as text, nothing runs', async () => {
   const p = await page(organizer);
-  await organizerSignIn(p, env.server.key, t);
+  await organizerSignIn(p, env.server.session, t);
   await nothingInjected(p, 'the organizer queue');
   // The requests (the claimed ask is matched, the intake is open) are in the queue by title.
   // The organizer sees the private fields in the queue too.

@@ -76,8 +76,8 @@ TEST_F(ErrorsTest, ConflictsAre409) {
   expect_error(client->post(match_path(claimed["match"]["id"]) + "/cancel", nullptr, volunteer),
                409, "conflict", "cancel a completed match");
   // A taken slug.
-  expect_error(client->post("/api/v1/networks", network_body("riverside")), 409, "conflict",
-               "duplicate slug");
+  expect_error(client->post("/api/v1/networks", network_body("riverside"), account_session()), 409,
+               "conflict", "duplicate slug");
   EXPECT_EQ(client->get("/api/v1/networks").json()["items"].size(), 1u);
 }
 

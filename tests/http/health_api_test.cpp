@@ -48,16 +48,17 @@ TEST_F(HealthTest, SecurityHeadersAreOnEveryKindOfResponse) {
     long status;
   };
   const std::string big(70 * 1024, ' ');
+  const std::vector<std::string> signed_in{"Authorization: Bearer " + account_session()};
   const std::vector<Case> cases = {
       {"GET", "/healthz", "", {}, 200},
       {"GET", "/api/v1/networks/riverside/posts", "", {}, 200},
-      {"POST", "/api/v1/networks", network_body("hillside").dump(), {}, 201},
+      {"POST", "/api/v1/networks", network_body("hillside").dump(), signed_in, 201},
       {"POST", "/api/v1/networks/riverside/posts", "{", {}, 400},
       {"PATCH", post_path(id), "{}", {}, 401},
       {"PATCH", post_path(id), "{}", {"Authorization: Bearer not-the-token"}, 403},
       {"GET", "/api/v1/nowhere", "", {}, 404},
       {"DELETE", post_path(id), "", {}, 405},
-      {"POST", "/api/v1/networks", network_body("hillside").dump(), {}, 409},
+      {"POST", "/api/v1/networks", network_body("hillside").dump(), signed_in, 409},
       {"POST", "/api/v1/networks/riverside/posts", big, {}, 413},
       {"POST", "/api/v1/networks/riverside/posts", "hello", {"Content-Type: text/plain"}, 415},
       {"POST", "/api/v1/networks/riverside/posts", "{}", {}, 422},

@@ -328,7 +328,8 @@ TEST_F(ListingTest, UnknownCategoryIs400NamingCategory) {
 }
 
 TEST_F(ListingTest, AListingShowsOnlyItsOwnNetwork) {
-  ASSERT_EQ(client->post("/api/v1/networks", network_body("hillside")).status, 201);
+  ASSERT_EQ(client->post("/api/v1/networks", network_body("hillside"), account_session()).status,
+            201);
   const std::int64_t here = create_post(request_body()).first;
   const std::int64_t there = create_post(request_body(), "hillside").first;
   EXPECT_EQ(listed_ids(*client, ""), std::vector<std::int64_t>{here});

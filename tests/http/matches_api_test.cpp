@@ -133,7 +133,8 @@ TEST_F(MatchApiTest, ProposalsNeedARequestAndAnOfferOfOneNetwork) {
       client->post("/api/v1/matches", {{"request_id", 999999}, {"offer_id", offer_id}}, offer_token)
           .status,
       404);
-  ASSERT_EQ(client->post("/api/v1/networks", network_body("hillside")).status, 201);
+  ASSERT_EQ(client->post("/api/v1/networks", network_body("hillside"), account_session()).status,
+            201);
   const auto [far_offer, far_token] = create_post(offer_body(), "hillside");
   const auto elsewhere = client->post(
       "/api/v1/matches", {{"request_id", request_id}, {"offer_id", far_offer}}, far_token);

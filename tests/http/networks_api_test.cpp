@@ -15,6 +15,7 @@ namespace {
 
 using endpoint_tests::is_rfc3339_utc;
 using endpoint_tests::keys_of;
+using error_tests::expect_error;
 using nlohmann::json;
 
 // ---------------------------------------------------------------------------
@@ -53,7 +54,8 @@ TEST_F(NetworkApiTest, ListAndGetShowTheNetworkShape) {
 }
 
 TEST_F(NetworkApiTest, CreateAnswers201WithLocationAndTheNetwork) {
-  const auto created = client->post("/api/v1/networks", network_body("hillside-2"));
+  const auto created =
+      client->post("/api/v1/networks", network_body("hillside-2"), account_session());
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.headers.at("location"), "/api/v1/networks/hillside-2");
   const json network = created.json()["network"];
@@ -75,7 +77,7 @@ TEST_F(NetworkApiTest, DefaultsApplyWhenOptionalFieldsAreLeftOut) {
   const json body = {{"slug", "minimal"},
                      {"name", "Minimal"},
                      {"area", {{"lat", 0}, {"lon", 0}, {"radius_km", 1}}}};
-  const auto created = client->post("/api/v1/networks", body);
+  const auto created = client->post("/api/v1/networks", body, account_session());
   ASSERT_EQ(created.status, 201) << created.body;
   const json network = created.json()["network"];
   EXPECT_EQ(network["languages"], json({"en"}));
@@ -87,7 +89,7 @@ TEST_F(NetworkApiTest, DefaultsApplyWhenOptionalFieldsAreLeftOut) {
 TEST_F(NetworkApiTest, UnlistedNetworkIsLeftOutOfTheDirectoryButCanBeFetched) {
   json body = network_body("quiet-one");
   body["listed"] = false;
-  ASSERT_EQ(client->post("/api/v1/networks", body).status, 201);
+  ASSERT_EQ(client->post("/api/v1/networks", body, account_session()).status, 201);
   const json directory = client->get("/api/v1/networks").json()["items"];
   for (const auto& network : directory) {
     EXPECT_NE(network["slug"], "quiet-one");
@@ -182,7 +184,7 @@ TEST_F(NetworkApiTest, CreationAcceptsValuesAtTheEdges) {
     } else {
       body[c.field] = c.value;
     }
-    const auto result = client->post("/api/v1/networks", body);
+    const auto result = client->post("/api/v1/networks", body, account_session());
     EXPECT_EQ(result.status, 201) << c.field << " = " << c.value.dump() << ": " << result.body;
   }
 }
@@ -208,10 +210,25 @@ TEST_F(NetworkApiTest, CategoriesAreTheElevenDefaultsInEnglishAndSpanish) {
 TEST_F(NetworkApiTest, EnglishOnlyNetworkStillHasEnglishLabels) {
   json body = network_body("english-only");
   body["languages"] = {"en"};
-  ASSERT_EQ(client->post("/api/v1/networks", body).status, 201);
+  ASSERT_EQ(client->post("/api/v1/networks", body, account_session()).status, 201);
   const json items = client->get("/api/v1/networks/english-only/categories").json()["items"];
   ASSERT_EQ(items.size(), 11u);
   for (const auto& item : items) EXPECT_EQ(keys_of(item["labels"]), std::set<std::string>{"en"});
+}
+
+TEST_F(NetworkApiTest, CreatingNeedsAnAccountWhichBecomesTheAdmin) {
+  expect_error(client->post("/api/v1/networks", network_body("hillside")), 401, "unauthorized",
+               "anonymous");
+  expect_error(client->post("/api/v1/networks", network_body("hillside"), "a-manage-token"), 401,
+               "unauthorized", "a bearer token that is no session");
+  ASSERT_EQ(client->post("/api/v1/networks", network_body("hillside"), account_session()).status,
+            201);
+  const auto members = client->get("/api/v1/networks/hillside/members", account_session());
+  ASSERT_EQ(members.status, 200) << members.body;
+  ASSERT_EQ(members.json()["items"].size(), 1u);
+  EXPECT_EQ(members.json()["items"][0]["role"], "admin");
+  // Not of riverside, which the operator made.
+  EXPECT_EQ(client->get("/api/v1/networks/riverside/members", account_session()).status, 403);
 }
 
 }  // namespace

@@ -25,7 +25,7 @@ TEST_F(PublicGridTest, ANetworkShowsItsGridAndDefaultsToAboutOneKilometre) {
 
   json body = network_body("wide");
   body["public_grid_km"] = 5;
-  const auto created = client->post("/api/v1/networks", body);
+  const auto created = client->post("/api/v1/networks", body, account_session());
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(client->get("/api/v1/networks/wide").json()["public_grid_km"], 5.0);
 }

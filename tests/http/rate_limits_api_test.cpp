@@ -39,7 +39,7 @@ class RateLimitsTest : public ::testing::Test {
   void start(const std::function<void(app::Config&)>& adjust) {
     server = std::make_unique<TestServer>(adjust);
     client = std::make_unique<HttpClient>(server->port());
-    ASSERT_EQ(client->post("/api/v1/networks", network_body("riverside")).status, 201);
+    create_network(*server, "riverside");
   }
   HttpResult create_post() {
     return client->post("/api/v1/networks/riverside/posts", request_body());
@@ -93,13 +93,13 @@ TEST_F(RateLimitsTest, APagePostOverTheLimitGetsAnHtmlPageInTheVisitorsLanguage)
   EXPECT_NE(refused.body.find("Demasiados intentos"), std::string::npos);
 }
 
-TEST_F(RateLimitsTest, OrganizerSignInIsLimited) {
+TEST_F(RateLimitsTest, RedeemingAnOrganizerKeyIsLimited) {
   start(limits({{"sign_in", 2}}));
   PageClient organizer(server->port());
-  ASSERT_EQ(organizer.get("/n/riverside/organize").status, 200);
-  EXPECT_EQ(organizer.post("/n/riverside/organize/sign-in", {{"key", "wrong"}}).status, 403);
-  EXPECT_EQ(organizer.post("/n/riverside/organize/sign-in", {{"key", "wrong"}}).status, 403);
-  const auto refused = organizer.post("/n/riverside/organize/sign-in", {{"key", "wrong"}});
+  ASSERT_EQ(organizer.get("/n/riverside/ask").status, 200);  // an anti-forgery token
+  EXPECT_EQ(organizer.post("/n/riverside/organize/admin-key", {{"key", "wrong"}}).status, 401);
+  EXPECT_EQ(organizer.post("/n/riverside/organize/admin-key", {{"key", "wrong"}}).status, 401);
+  const auto refused = organizer.post("/n/riverside/organize/admin-key", {{"key", "wrong"}});
   EXPECT_EQ(refused.status, 429);
   EXPECT_TRUE(refused.headers.contains("retry-after"));
   EXPECT_NE(refused.body.find("Too many tries"), std::string::npos);

@@ -164,7 +164,7 @@ TEST(RelayRateLimitTest, MessagingOverItsLimitGets429) {
     }
   });
   HttpClient client(server.port());
-  ASSERT_EQ(client.post("/api/v1/networks", network_body("riverside")).status, 201);
+  create_network(server, "riverside");
   const auto created = client.post("/api/v1/networks/riverside/posts", request_body()).json();
   const auto claimed = client.post(
       "/api/v1/posts/" + std::to_string(created["post"]["id"].get<int>()) + "/claim", claim_body());

@@ -142,40 +142,54 @@ TEST_F(SitePagesTest, TheFlyerHasAQrCodeToTheAskPage) {
   EXPECT_NE(flyer.body.find("/n/riverside/ask</p>"), std::string::npos);
 }
 
-TEST_F(SitePagesTest, TheDashboardNeedsTheNetworksOrganizerKey) {
+TEST_F(SitePagesTest, TheDashboardIsForOrganizersWhomTheOperatorsKeyMakesAdmin) {
   const auto [id, token] = create_post(request_body("Diapers size 4"));
+  // Not signed in: a link to sign in, and nothing of the queue.
+  PageClient stranger(server->port());
+  const auto anonymous = stranger.get("/n/riverside/organize");
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_NE(anonymous.body.find("/account/sign-in?next=%2Fn%2Friverside%2Forganize"),
+            std::string::npos);
+  EXPECT_EQ(anonymous.body.find("Diapers"), std::string::npos);
+  stranger.get("/n/riverside/ask");
+  EXPECT_EQ(stranger
+                .post("/n/riverside/organize/posts/" + std::to_string(id) + "/close",
+                      {{"reason", "moderated"}})
+                .status,
+            401);
+
+  // Signed in, not an organizer: the form for the operator's key.
   PageClient organizer(server->port());
+  organizer.set_cookie("gf_session", account_session());
   const auto signin = organizer.get("/n/riverside/organize");
+  EXPECT_EQ(signin.status, 403);
   EXPECT_NE(signin.body.find("name=\"key\""), std::string::npos);
   EXPECT_EQ(signin.body.find("Diapers"), std::string::npos);
-  EXPECT_EQ(organizer.post("/n/riverside/organize/sign-in", {{"key", "wrong"}}).status, 403);
-  const auto signed_in =
-      organizer.post("/n/riverside/organize/sign-in", {{"key", organizer_key()}});
-  ASSERT_EQ(signed_in.status, 303);
-  EXPECT_NE(signed_in.headers.at("set-cookie").find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(organizer.post("/n/riverside/organize/admin-key", {{"key", "wrong"}}).status, 403);
+  const std::string key = organizer_key();
+  ASSERT_EQ(organizer.post("/n/riverside/organize/admin-key", {{"key", key}}).status, 303);
   const auto queue = organizer.get("/n/riverside/organize");
   EXPECT_NE(queue.body.find("Diapers size 4"), std::string::npos);
-  EXPECT_NE(queue.body.find("+1 406 555 0100"), std::string::npos);  // organizers see contacts
+  EXPECT_NE(queue.body.find("+1 406 555 0100"), std::string::npos);     // organizers see contacts
+  EXPECT_NE(queue.body.find("/n/riverside/admin"), std::string::npos);  // an admin
+  // The key worked once.
+  PageClient second(server->port());
+  second.set_cookie("gf_session", sign_in_new_account(*client, "second@example.org"));
+  second.get("/n/riverside/organize");
+  EXPECT_EQ(second.post("/n/riverside/organize/admin-key", {{"key", key}}).status, 403);
   // Close it with a reason; it leaves the queue.
   const auto closed = organizer.post("/n/riverside/organize/posts/" + std::to_string(id) + "/close",
                                      {{"reason", "moderated"}});
   EXPECT_EQ(closed.status, 303);
   EXPECT_EQ(organizer.get("/n/riverside/organize").body.find("Diapers size 4"), std::string::npos);
   EXPECT_EQ(client->get("/api/v1/posts/" + std::to_string(id)).json()["status"], "closed");
-  // Without the key, actions are refused.
-  PageClient stranger(server->port());
-  stranger.get("/n/riverside/ask");
-  EXPECT_EQ(stranger
-                .post("/n/riverside/organize/posts/" + std::to_string(id) + "/close",
-                      {{"reason", "moderated"}})
-                .status,
-            403);
 }
 
 TEST_F(SitePagesTest, IntakeMarksTheEntryAsAnOrganizers) {
   PageClient organizer(server->port());
+  organizer.set_cookie("gf_session", account_session());
   organizer.get("/n/riverside/organize");
-  organizer.post("/n/riverside/organize/sign-in", {{"key", organizer_key()}});
+  organizer.post("/n/riverside/organize/admin-key", {{"key", organizer_key()}});
   EXPECT_EQ(organizer.get("/n/riverside/organize/intake").status, 200);
   const auto created =
       organizer.post("/n/riverside/organize/intake", {{"kind", "request"},
@@ -188,6 +202,45 @@ TEST_F(SitePagesTest, IntakeMarksTheEntryAsAnOrganizers) {
   const auto queue = organizer.get("/n/riverside/organize");
   EXPECT_NE(queue.body.find("Ride to dialysis"), std::string::npos);
   EXPECT_NE(queue.body.find("entered by an organizer"), std::string::npos);
+}
+
+TEST_F(SitePagesTest, AdminsInviteOrganizersAndSetWhetherClaimingNeedsAVolunteer) {
+  PageClient admin(server->port());
+  admin.set_cookie("gf_session", account_session());
+  admin.get("/n/riverside/organize");
+  ASSERT_EQ(admin.post("/n/riverside/organize/admin-key", {{"key", organizer_key()}}).status, 303);
+  ASSERT_EQ(admin.get("/n/riverside/admin").status, 200);
+  const auto invited = admin.post("/n/riverside/admin/invites", {{"role", "organizer"}});
+  ASSERT_EQ(invited.status, 201);
+  const auto at = invited.body.find("/invite/");
+  ASSERT_NE(at, std::string::npos);
+  const std::string link = invited.body.substr(at, invited.body.find('"', at) - at);
+
+  PageClient invitee(server->port());
+  EXPECT_NE(invitee.get(link).body.find("/account/sign-in?next="), std::string::npos);
+  invitee.set_cookie("gf_session", sign_in_new_account(*client, "dana@example.org"));
+  ASSERT_EQ(invitee.get(link).status, 200);
+  const auto accepted = invitee.post(link, {});
+  ASSERT_EQ(accepted.status, 303);
+  EXPECT_EQ(location_of(accepted), "/n/riverside/organize");
+  EXPECT_EQ(invitee.get("/n/riverside/organize").status, 200);
+  EXPECT_EQ(invitee.get("/n/riverside/admin").status, 403);  // an organizer, not an admin
+  EXPECT_EQ(invitee.get(link).status, 404);                  // used up
+
+  // Claiming needs a volunteer once the admin says so.
+  const auto [id, token] = create_post(request_body("Diapers size 4"));
+  ASSERT_EQ(admin.get("/n/riverside/admin").status, 200);
+  ASSERT_EQ(admin.post("/n/riverside/admin/policy", {{"claim_needs_volunteer", "on"}}).status, 303);
+  PageClient helper(server->port());
+  helper.get("/p/" + std::to_string(id) + "/claim");
+  const FormFields claim{{"volunteer_name", "Alex"}, {"volunteer_phone", "406 555 0199"}};
+  const auto refused = helper.post("/p/" + std::to_string(id) + "/claim", claim);
+  EXPECT_EQ(refused.status, 401);
+  EXPECT_NE(refused.body.find("sign in and join"), std::string::npos);
+  helper.set_cookie("gf_session", sign_in_new_account(*client, "alex@example.org"));
+  helper.get("/n/riverside/join");
+  ASSERT_EQ(helper.post("/n/riverside/join", {}).status, 303);
+  EXPECT_EQ(helper.post("/p/" + std::to_string(id) + "/claim", claim).status, 303);
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 
 #include <random>
 
+#include "http/decode.hpp"
+
 namespace gapfill::testing {
 
 TempDir::TempDir() {
@@ -68,11 +70,46 @@ nlohmann::json request_body(const std::string& title) {
             {"method", "phone"}}}};
 }
 
+void create_network(TestServer& server, const std::string& slug) {
+  http::Request request;
+  request.body = network_body(slug).dump();
+  const auto draft = http::decode_network(request);
+  ASSERT_TRUE(draft) << draft.error().message;
+  const auto created = server.app().services().networks().create(*draft);
+  ASSERT_TRUE(created) << created.error().message;
+}
+
+std::string sign_in_new_account(HttpClient& client, const std::string& email) {
+  const nlohmann::json credentials = {{"email", email},
+                                      {"password", "correct horse battery staple"}};
+  const auto created = client.post("/api/v1/accounts", credentials);
+  EXPECT_LT(created.status, 300) << created.body;
+  const auto session = client.post("/api/v1/sessions", credentials);
+  EXPECT_EQ(session.status, 201) << session.body;
+  return session.json().value("session_token", "");
+}
+
+std::string sign_in_new_admin(TestServer& server, HttpClient& client, const std::string& slug,
+                              const std::string& email) {
+  const std::string session = sign_in_new_account(client, email);
+  const auto issued = server.app().services().organizer().issue_key(slug, email);
+  EXPECT_TRUE(issued);
+  if (!issued) return session;
+  const auto redeemed =
+      client.post("/api/v1/networks/" + slug + "/admin-key", {{"token", issued->key}}, session);
+  EXPECT_LT(redeemed.status, 300) << redeemed.body;
+  return session;
+}
+
 void ApiTest::SetUp() {
   server = std::make_unique<TestServer>();
   client = std::make_unique<HttpClient>(server->port());
-  const auto created = client->post("/api/v1/networks", network_body("riverside"));
-  ASSERT_EQ(created.status, 201) << created.body;
+  create_network(*server, "riverside");
+}
+
+const std::string& ApiTest::account_session() {
+  if (session_.empty()) session_ = sign_in_new_account(*client, "creator@example.org");
+  return session_;
 }
 
 std::pair<std::int64_t, std::string> ApiTest::create_post(const nlohmann::json& body,

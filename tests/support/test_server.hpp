@@ -47,7 +47,19 @@ nlohmann::json network_body(const std::string& slug);
 // A valid request body for POST /api/v1/networks/{slug}/posts.
 nlohmann::json request_body(const std::string& title = "Groceries for a family of four");
 
-// A fixture with a running server, a client and one network "riverside".
+// Creates the network network_body(slug) as the operator does (no admin).
+void create_network(TestServer& server, const std::string& slug);
+// Signs up `email` and signs in through the API; returns the session token.
+std::string sign_in_new_account(HttpClient& client, const std::string& email);
+
+// Signs up `email`, signs in, and redeems an organizer key of `slug` made
+// by the operator: the account becomes the network's admin (an organizer
+// and more). Returns the session token.
+std::string sign_in_new_admin(TestServer& server, HttpClient& client, const std::string& slug,
+                              const std::string& email);
+
+// A fixture with a running server, a client and one network "riverside"
+// (made by the operator, so it has no admin yet).
 class ApiTest : public ::testing::Test {
  protected:
   void SetUp() override;
@@ -55,8 +67,15 @@ class ApiTest : public ::testing::Test {
   std::pair<std::int64_t, std::string> create_post(const nlohmann::json& body,
                                                    const std::string& slug = "riverside");
 
+  // The session of an account signed up for this test (made on first use),
+  // for routes that need someone signed in, such as creating a network.
+  const std::string& account_session();
+
   std::unique_ptr<TestServer> server;
   std::unique_ptr<HttpClient> client;
+
+ private:
+  std::string session_;
 };
 
 }  // namespace gapfill::testing

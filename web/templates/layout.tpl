@@ -13,6 +13,7 @@
 <header class="site">
 <a class="brand" href="/">Gapfill</a>
 {{#NETWORK}}<a class="network-name" href="/n/{{SLUG}}">{{NAME}}</a>{{/NETWORK}}
+<a class="account-link" href="/account">[[layout.account]]</a>
 <nav class="languages" aria-label="[[layout.languages]]">{{#LANGUAGE}}<a href="{{HREF}}" lang="{{CODE}}" hreflang="{{CODE}}">{{NAME}}</a>{{/LANGUAGE}}</nav>
 </header>
 <main id="main" tabindex="-1">

@@ -119,4 +119,4 @@
 </li>{{/ITEM}}
 </ol>
 <nav class="pager" aria-label="[[browse.pages]]">{{#PREVIOUS}}<a href="{{HREF}}" rel="prev">[[organize.previous]]</a>{{/PREVIOUS}}{{#NEXT}}<a href="{{HREF}}" rel="next">[[browse.next]]</a>{{/NEXT}}</nav>
-<form method="post" action="/n/{{SLUG}}/organize/sign-out"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">[[organize.signout]]</button></form>
+{{#ADMIN}}<p><a href="/n/{{SLUG}}/admin">[[roles.admin_link]]</a></p>{{/ADMIN}}

@@ -94,6 +94,33 @@ Result<int> SqliteMatchRepository::erase_personal_data_for_post(PostId post_id) 
   return db_.changes();
 }
 
+Status SqliteMatchRepository::erase_personal_data(MatchId id) {
+  auto statement = TRY(db_.prepare(
+      "UPDATE matches SET volunteer_name = '', volunteer_email = '', volunteer_phone = '',"
+      " note = '' WHERE id = ?"));
+  statement.bind(1, id);
+  TRY_STATUS(statement.run());
+  if (db_.changes() != 1) return not_found("Match");
+  return {};
+}
+
+Status SqliteMatchRepository::set_account(MatchId id, AccountId account_id) {
+  auto statement = TRY(db_.prepare("UPDATE matches SET account_id = ? WHERE id = ?"));
+  statement.bind(1, account_id).bind(2, id);
+  TRY_STATUS(statement.run());
+  if (db_.changes() != 1) return not_found("Match");
+  return {};
+}
+
+Result<std::vector<Match>> SqliteMatchRepository::list_for_account(AccountId account_id) {
+  auto statement = TRY(db_.prepare(std::string("SELECT ") + kMatchColumns +
+                                   " FROM matches WHERE account_id = ? ORDER BY id"));
+  statement.bind(1, account_id);
+  std::vector<Match> matches;
+  while (TRY(statement.step())) matches.push_back(TRY(read_match(statement, cipher_)));
+  return matches;
+}
+
 Status SqliteEventRepository::append(const PostEvent& event) {
   auto statement = TRY(db_.prepare(
       "INSERT INTO post_events (post_id, network_id, match_id, type, from_status, to_status,"

@@ -229,8 +229,85 @@ constexpr std::string_view kMigrationPublicGrid = R"sql(
 ALTER TABLE networks ADD COLUMN public_grid_km REAL NOT NULL DEFAULT 1.0;
 )sql";
 
-constexpr std::array kMigrations{kMigration1,     kMigration2,          kMigration3,
-                                 kMigrationRelay, kMigrationModeration, kMigrationPublicGrid};
+// Accounts: people who sign in with an e-mail address and a password, their
+// server-side sessions and one-time links (verification, password reset),
+// all stored as hashes; posts and matches made while signed in name their
+// account.
+constexpr std::string_view kMigrationAccounts = R"sql(
+CREATE TABLE accounts (
+  id            INTEGER PRIMARY KEY,
+  email         TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  verified_at   INTEGER,
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL
+);
+
+CREATE TABLE sessions (
+  id           INTEGER PRIMARY KEY,
+  account_id   INTEGER NOT NULL REFERENCES accounts(id),
+  token_hash   TEXT NOT NULL UNIQUE,
+  created_at   INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  expires_at   INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_account ON sessions(account_id);
+
+CREATE TABLE account_tokens (
+  id         INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  purpose    TEXT NOT NULL CHECK (purpose IN ('verify', 'reset')),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at    INTEGER
+);
+CREATE INDEX account_tokens_by_account ON account_tokens(account_id, purpose);
+
+ALTER TABLE posts ADD COLUMN account_id INTEGER REFERENCES accounts(id);
+CREATE INDEX posts_by_account ON posts(account_id) WHERE account_id IS NOT NULL;
+ALTER TABLE matches ADD COLUMN account_id INTEGER REFERENCES accounts(id);
+CREATE INDEX matches_by_account ON matches(account_id) WHERE account_id IS NOT NULL;
+)sql";
+
+// Roles: an account's role per network, one-time invites to a role (only
+// the token's hash), and what each network's admins decide (whether claiming
+// needs a volunteer account). account_id is the accounts table's id; it has
+// no foreign key so that this migration stands on its own.
+constexpr std::string_view kMigrationRoles = R"sql(
+CREATE TABLE memberships (
+  network_id INTEGER NOT NULL REFERENCES networks(id),
+  account_id INTEGER NOT NULL,
+  role       TEXT NOT NULL CHECK (role IN ('member', 'volunteer', 'organizer', 'admin')),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (network_id, account_id)
+);
+CREATE INDEX memberships_by_account ON memberships(account_id, network_id);
+
+CREATE TABLE invites (
+  id         INTEGER PRIMARY KEY,
+  network_id INTEGER NOT NULL REFERENCES networks(id),
+  role       TEXT NOT NULL CHECK (role IN ('member', 'volunteer', 'organizer', 'admin')),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_by INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at    INTEGER,
+  used_by    INTEGER,
+  revoked_at INTEGER
+);
+CREATE INDEX invites_by_network ON invites(network_id, id);
+
+CREATE TABLE network_policies (
+  network_id            INTEGER PRIMARY KEY REFERENCES networks(id),
+  claim_needs_volunteer INTEGER NOT NULL DEFAULT 0
+);
+)sql";
+
+constexpr std::array kMigrations{kMigration1,        kMigration2,          kMigration3,
+                                 kMigrationRelay,    kMigrationModeration, kMigrationPublicGrid,
+                                 kMigrationAccounts, kMigrationRoles};
 
 }  // namespace
 

@@ -272,4 +272,21 @@ Result<int> SqlitePostRepository::count(const PostFilter& filter) {
   return static_cast<int>(statement.int64(0));
 }
 
+Status SqlitePostRepository::set_account(PostId id, AccountId account_id) {
+  auto statement = TRY(db_.prepare("UPDATE posts SET account_id = ? WHERE id = ?"));
+  statement.bind(1, account_id).bind(2, id);
+  TRY_STATUS(statement.run());
+  if (db_.changes() != 1) return not_found("Post");
+  return {};
+}
+
+Result<std::vector<Post>> SqlitePostRepository::list_for_account(AccountId account_id) {
+  auto statement =
+      TRY(db_.prepare(select_posts() + " FROM posts WHERE account_id = ? ORDER BY id"));
+  statement.bind(1, account_id);
+  std::vector<Post> posts;
+  while (TRY(statement.step())) posts.push_back(TRY(read_post(statement, cipher_)));
+  return posts;
+}
+
 }  // namespace gapfill::store::sqlite

@@ -41,6 +41,8 @@ class SqlitePostRepository final : public PostRepository {
   Result<std::vector<Post>> list_by_urgency(const PostFilter& filter, int limit,
                                             int offset) override;
   Result<int> count(const PostFilter& filter) override;
+  Status set_account(PostId id, AccountId account_id) override;
+  Result<std::vector<Post>> list_for_account(AccountId account_id) override;
 
  private:
   Database& db_;
@@ -56,6 +58,9 @@ class SqliteMatchRepository final : public MatchRepository {
   Status update(const Match& match) override;
   Result<std::vector<Match>> list_for_post(PostId post_id) override;
   Result<int> erase_personal_data_for_post(PostId post_id) override;
+  Status erase_personal_data(MatchId id) override;
+  Status set_account(MatchId id, AccountId account_id) override;
+  Result<std::vector<Match>> list_for_account(AccountId account_id) override;
 
  private:
   Database& db_;
@@ -141,12 +146,72 @@ class SqliteBlockRepository final : public BlockRepository {
   Database& db_;
 };
 
+class SqliteAccountRepository final : public AccountRepository {
+ public:
+  explicit SqliteAccountRepository(Database& db) : db_(db) {}
+  Result<AccountId> insert(const Account& account) override;
+  Result<Account> find(AccountId id) override;
+  Result<Account> find_by_email(const std::string& email) override;
+  Status update(const Account& account) override;
+  Status remove(AccountId id) override;
+
+ private:
+  Database& db_;
+};
+
 class SqliteAuditRepository final : public AuditRepository {
  public:
   explicit SqliteAuditRepository(Database& db) : db_(db) {}
   Result<std::int64_t> append(const AuditEvent& event) override;
   Result<std::vector<AuditEvent>> list(NetworkId network_id, std::optional<std::int64_t> before_id,
                                        int limit) override;
+
+ private:
+  Database& db_;
+};
+
+class SqliteSessionRepository final : public SessionRepository {
+ public:
+  explicit SqliteSessionRepository(Database& db) : db_(db) {}
+  Result<std::int64_t> insert(const Session& session) override;
+  Result<Session> find_by_hash(const std::string& token_hash) override;
+  Status touch(std::int64_t id, UnixSeconds at) override;
+  Status remove(std::int64_t id) override;
+  Result<int> remove_for_account(AccountId account_id) override;
+  Result<int> count_for_account(AccountId account_id) override;
+  Result<int> remove_expired(UnixSeconds now, UnixSeconds idle_before) override;
+
+ private:
+  Database& db_;
+};
+
+class SqliteAccountTokenRepository final : public AccountTokenRepository {
+ public:
+  explicit SqliteAccountTokenRepository(Database& db) : db_(db) {}
+  Result<std::int64_t> insert(const AccountToken& token) override;
+  Result<AccountToken> find_by_hash(const std::string& token_hash) override;
+  Status use_all(AccountId account_id, AccountTokenPurpose purpose, UnixSeconds at) override;
+
+ private:
+  Database& db_;
+};
+
+class SqliteMembershipRepository final : public MembershipRepository {
+ public:
+  explicit SqliteMembershipRepository(Database& db) : db_(db) {}
+  Result<std::optional<Membership>> find(NetworkId network_id, AccountId account_id) override;
+  Status put(const Membership& membership) override;
+  Status remove(NetworkId network_id, AccountId account_id) override;
+  Result<std::vector<Membership>> list_for_network(NetworkId network_id) override;
+  Result<std::vector<Membership>> list_for_account(AccountId account_id) override;
+  Result<int> count_with_role(NetworkId network_id, Role role) override;
+  Result<std::int64_t> insert_invite(const Invite& invite) override;
+  Result<Invite> find_invite_by_hash(const std::string& token_hash) override;
+  Result<std::vector<Invite>> list_invites(NetworkId network_id) override;
+  Status use_invite(std::int64_t id, AccountId account_id, UnixSeconds at) override;
+  Status revoke_invite(NetworkId network_id, std::int64_t id, UnixSeconds at) override;
+  Result<NetworkPolicy> policy(NetworkId network_id) override;
+  Status put_policy(const NetworkPolicy& policy) override;
 
  private:
   Database& db_;

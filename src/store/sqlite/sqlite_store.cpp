@@ -26,7 +26,11 @@ class SqliteTransaction final : public Transaction {
         settings_(db),
         reports_(db, cipher),
         blocks_(db),
-        audit_(db) {}
+        audit_(db),
+        memberships_(db),
+        accounts_(db),
+        sessions_(db),
+        account_tokens_(db) {}
   NetworkRepository& networks() override { return networks_; }
   PostRepository& posts() override { return posts_; }
   MatchRepository& matches() override { return matches_; }
@@ -37,6 +41,10 @@ class SqliteTransaction final : public Transaction {
   ReportRepository& reports() override { return reports_; }
   BlockRepository& blocks() override { return blocks_; }
   AuditRepository& audit() override { return audit_; }
+  MembershipRepository& memberships() override { return memberships_; }
+  AccountRepository& accounts() override { return accounts_; }
+  SessionRepository& sessions() override { return sessions_; }
+  AccountTokenRepository& account_tokens() override { return account_tokens_; }
 
  private:
   sqlite::SqliteNetworkRepository networks_;
@@ -49,6 +57,10 @@ class SqliteTransaction final : public Transaction {
   sqlite::SqliteReportRepository reports_;
   sqlite::SqliteBlockRepository blocks_;
   sqlite::SqliteAuditRepository audit_;
+  sqlite::SqliteMembershipRepository memberships_;
+  sqlite::SqliteAccountRepository accounts_;
+  sqlite::SqliteSessionRepository sessions_;
+  sqlite::SqliteAccountTokenRepository account_tokens_;
 };
 
 // Runs `work` between `begin` and COMMIT on `db`, rolling back on failure.
