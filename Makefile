@@ -3,8 +3,9 @@ PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 DB ?= data/gapfill.db
 LISTEN ?= 127.0.0.1:8080
+FUZZ_SECONDS ?= 60
 
-.PHONY: run test build bootstrap configure bench clean format
+.PHONY: run test build bootstrap configure bench clean format sanitize fuzz
 
 run: bootstrap
 	@$(MAKE) --no-print-directory configure
@@ -27,6 +28,18 @@ bootstrap:
 
 configure:
 	@test -f $(BUILD_DIR)/CMakeCache.txt || cmake --preset $(PRESET)
+
+# The unit and integration suites built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (the asan preset). Not the browser suite: see README.
+sanitize: bootstrap
+	@test -f build/asan/CMakeCache.txt || cmake --preset asan
+	cmake --build build/asan
+	ctest --test-dir build/asan --output-on-failure -j $$(nproc) -E e2e
+
+# Each fuzz target under libFuzzer with ASan and UBSan for FUZZ_SECONDS (scripts/fuzz.sh).
+fuzz:
+	@scripts/bootstrap.sh --fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 bench: build
 	bench/api.sh

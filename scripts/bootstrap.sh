@@ -3,6 +3,7 @@
 # Idempotent: when everything is present it changes nothing and prints one line.
 #   scripts/bootstrap.sh          build, test and run dependencies
 #   scripts/bootstrap.sh --bench  also the benchmark tools (wrk, nginx)
+#   scripts/bootstrap.sh --fuzz   also libFuzzer (make fuzz; 43 MB, so not by default)
 set -euo pipefail
 
 build_packages=(
@@ -16,9 +17,12 @@ build_packages=(
 # The browser the end-to-end tests drive (playwright-core never downloads one).
 test_packages=(chromium fonts-dejavu-core)
 bench_packages=(wrk nginx-light)
+# libFuzzer's runtime (libclang_rt.fuzzer), which drives the g++-built fuzz targets.
+fuzz_packages=(libclang-rt-14-dev)
 
 wanted=("${build_packages[@]}" "${test_packages[@]}")
 if [[ "${1:-}" == "--bench" ]]; then wanted+=("${bench_packages[@]}"); fi
+if [[ "${1:-}" == "--fuzz" ]]; then wanted+=("${fuzz_packages[@]}"); fi
 
 cd "$(dirname "$0")/.."
 # Node.js from Debian only when the machine has none of its own.
@@ -34,6 +38,9 @@ done
 # package.json exists; reinstalled only when the lock file changed.
 install_npm_packages() {
   [[ -f package.json ]] || return 0
+  # A node_modules that links to another checkout's (a git worktree) belongs to
+  # that checkout: npm ci would empty the directory it points to.
+  [[ -L node_modules ]] && return 0
   if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
     echo "bootstrap: installing npm packages"
     npm ci --no-audit --no-fund
