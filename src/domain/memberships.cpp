@@ -1,6 +1,7 @@
 #include "domain/memberships.hpp"
 
 #include "base/limits.hpp"
+#include "domain/audit.hpp"
 #include "domain/services.hpp"
 #include "domain/tokens.hpp"
 
@@ -24,6 +25,13 @@ Result<Scope> authorize(Services& services, store::Transaction& transaction,
   resource.member = member;
   TRY_STATUS(decide(actor, action, resource));
   return scope;
+}
+
+// The account as the audit log names it.
+AuditActor audit_actor(const Actor& actor) {
+  AuditActor who{ActorKind::kAccount, actor.account, ""};
+  if (actor.account) who.label = "account " + std::to_string(*actor.account);
+  return who;
 }
 
 // The more trusted of two roles.
@@ -109,7 +117,8 @@ Result<IssuedInvite> MembershipService::invite(const std::string& network_slug, 
     invite.created_at = now;
     invite.expires_at = now + limits::kInviteLifetimeSeconds;
     invite.id = TRY(transaction.memberships().insert_invite(invite));
-    return {};
+    return record_audit(transaction, scope.network.id, audit_actor(actor), "invite",
+                        {"invite", invite.id}, "role=" + std::string(to_string(role)), now);
   }));
   return IssuedInvite{std::move(invite), issued.token};
 }
@@ -142,7 +151,9 @@ Result<Membership> MembershipService::redeem(const std::string& token, const Act
     const auto held = TRY(role_in(transaction, actor, invite.network_id));
     membership = TRY(
         put_role(transaction, invite.network_id, *actor.account, higher(held, invite.role), now));
-    return {};
+    return record_audit(transaction, invite.network_id, audit_actor(actor), "invite_redeemed",
+                        {"invite", invite.id}, "role=" + std::string(to_string(membership.role)),
+                        now);
   }));
   return membership;
 }
@@ -166,7 +177,9 @@ Status MembershipService::revoke_invite(const std::string& network_slug, const A
   return services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
     const Scope scope =
         TRY(authorize(services_, transaction, network_slug, actor, Action::kManageNetwork));
-    return transaction.memberships().revoke_invite(scope.network.id, invite_id, now);
+    TRY_STATUS(transaction.memberships().revoke_invite(scope.network.id, invite_id, now));
+    return record_audit(transaction, scope.network.id, audit_actor(actor), "invite_revoked",
+                        {"invite", invite_id}, "", now);
   });
 }
 
@@ -193,20 +206,24 @@ Result<Membership> MembershipService::set_role(const std::string& network_slug, 
     if (!existing) return not_found("Member");
     if (role != Role::kAdmin) TRY_STATUS(keep_an_admin(transaction, scope.network.id, *existing));
     membership = TRY(put_role(transaction, scope.network.id, account_id, role, now));
-    return {};
+    return record_audit(transaction, scope.network.id, audit_actor(actor), "role_changed",
+                        {"account", account_id}, "role=" + std::string(to_string(role)), now);
   }));
   return membership;
 }
 
 Status MembershipService::remove(const std::string& network_slug, const Actor& actor,
                                  AccountId account_id) {
+  const UnixSeconds now = services_.now();
   return services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
     const Scope scope = TRY(
         authorize(services_, transaction, network_slug, actor, Action::kRemoveMember, account_id));
     const auto existing = TRY(transaction.memberships().find(scope.network.id, account_id));
     if (!existing) return not_found("Member");
     TRY_STATUS(keep_an_admin(transaction, scope.network.id, *existing));
-    return transaction.memberships().remove(scope.network.id, account_id);
+    TRY_STATUS(transaction.memberships().remove(scope.network.id, account_id));
+    return record_audit(transaction, scope.network.id, audit_actor(actor), "member_removed",
+                        {"account", account_id}, "", now);
   });
 }
 
@@ -226,7 +243,12 @@ Result<NetworkPolicy> MembershipService::set_policy(const std::string& network_s
     const Scope scope =
         TRY(authorize(services_, transaction, network_slug, actor, Action::kManageNetwork));
     policy.network_id = scope.network.id;
-    return transaction.memberships().put_policy(policy);
+    TRY_STATUS(transaction.memberships().put_policy(policy));
+    return record_audit(
+        transaction, scope.network.id, audit_actor(actor), "policy_changed",
+        {"network", scope.network.id},
+        policy.claim_needs_volunteer ? "claim_needs_volunteer=true" : "claim_needs_volunteer=false",
+        services_.now());
   }));
   return policy;
 }
@@ -254,7 +276,8 @@ Result<Membership> MembershipService::redeem_organizer_key(const std::string& ne
     }
     TRY_STATUS(transaction.organizer_keys().revoke(found->id, now));
     membership = TRY(put_role(transaction, network.id, *actor.account, Role::kAdmin, now));
-    return {};
+    return record_audit(transaction, network.id, audit_actor(actor), "key_redeemed",
+                        {"organizer_key", found->id}, "role=admin", now);
   }));
   return membership;
 }

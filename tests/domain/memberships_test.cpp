@@ -235,5 +235,29 @@ TEST_F(MembershipsTest, OrganizersSeePrivateFieldsAndMatchesOfTheirNetworkOnly) 
             ErrorCode::kUnauthorized);
 }
 
+TEST_F(MembershipsTest, EveryAdminActionIsAudited) {
+  const IssuedInvite invite = memberships().invite("riverside", admin_, Role::kOrganizer).value();
+  ASSERT_TRUE(memberships().redeem(invite.token, Actor::signed_in(5)));
+  ASSERT_TRUE(memberships().set_role("riverside", admin_, 5, Role::kVolunteer));
+  NetworkPolicy policy;
+  policy.claim_needs_volunteer = true;
+  ASSERT_TRUE(memberships().set_policy("riverside", admin_, policy));
+  const IssuedInvite other = memberships().invite("riverside", admin_, Role::kVolunteer).value();
+  ASSERT_TRUE(memberships().revoke_invite("riverside", admin_, other.invite.id));
+  ASSERT_TRUE(memberships().remove("riverside", admin_, 5));
+  // A refused action writes nothing.
+  EXPECT_FALSE(memberships().set_role("riverside", Actor::signed_in(5), 1, Role::kMember));
+  const auto audit = services_->moderation().audit("riverside", admin_, std::nullopt, 50);
+  ASSERT_TRUE(audit) << audit.error().message;
+  std::vector<std::string> actions;
+  for (const AuditEvent& event : audit->items) actions.push_back(event.action);
+  const std::vector<std::string> expected{"member_removed", "invite_revoked", "invite",
+                                          "policy_changed", "role_changed",   "invite_redeemed",
+                                          "invite"};
+  EXPECT_EQ(actions, expected);
+  EXPECT_EQ(audit->items.front().actor_id, 1);
+  EXPECT_EQ(audit->items[4].detail, "role=volunteer");
+}
+
 }  // namespace
 }  // namespace gapfill::domain

@@ -251,8 +251,9 @@ TEST_F(ModerationApiTest, EveryOrganizerActionIsAuditedWithoutPersonalData) {
   const json body = audit.json();
   for (const json& event : body["items"]) actions.push_back(event["action"]);
   const std::vector<std::string> expected{
-      "key_revoked",    "key_issued", "intake",         "unblock",   "block", "unhide",    "hide",
-      "resolve_report", "close",      "complete_match", "duplicate", "match", "key_issued"};
+      "key_revoked", "key_issued", "intake",         "unblock",   "block",
+      "unhide",      "hide",       "resolve_report", "close",     "complete_match",
+      "duplicate",   "match",      "key_redeemed",   "key_issued"};
   EXPECT_EQ(actions, expected);
   const json& hide = body["items"][6];
   EXPECT_EQ(hide["actor"]["kind"], "account");
