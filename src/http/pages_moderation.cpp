@@ -3,6 +3,7 @@
 // network's audit log for its organizers.
 
 #include "base/limits.hpp"
+#include "http/actor.hpp"
 #include "http/api_support.hpp"
 #include "http/error_response.hpp"
 #include "http/form.hpp"
@@ -144,7 +145,7 @@ Response audit_page(const WebContext& web, Request& request) {
   const auto network = web.services.networks().find(slug);
   if (!network) return error_page(visitor, 404);
   const auto actor = organizer_actor(web, visitor, slug);
-  if (!actor) return visitor.redirect(dashboard_path(slug));
+  if (!actor) return error_page(visitor, page_actor(visitor).account ? 403 : 401);
   const auto params = parse_query(request.query).value_or(std::map<std::string, std::string>{});
   std::optional<std::int64_t> before;
   if (const auto found = params.find("before"); found != params.end()) {

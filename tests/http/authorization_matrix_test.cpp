@@ -880,6 +880,130 @@ TEST_F(AuthorizationMatrixTest, EveryRouteForEveryActorOnOwnAndOthersRecords) {
        kAll,
        {Case::kOwn, Case::kGuessed}});
 
+  // The contact relay: the match's parties and the network's organizers.
+  const std::set<Who> thread_parties{Who::kPoster, Who::kClaimer, Who::kOrganizer, Who::kAdmin};
+  rows.push_back({"read a match's messages",
+                  "GET",
+                  false,
+                  false,
+                  at("/api/v1/matches/{id}/messages", &Records::match),
+                  {},
+                  {},
+                  thread_parties,
+                  other_organizer});
+  poster_of_["read a match's messages"] = [](const Records& r) { return r.claimed_token; };
+  rows.push_back({"write a match's messages",
+                  "POST",
+                  false,
+                  true,
+                  at("/api/v1/matches/{id}/messages", &Records::match),
+                  [](const World&, Case) {
+                    return fields_json({{"body", "Saturday?"}});
+                  },
+                  {},
+                  thread_parties,
+                  other_organizer});
+  poster_of_["write a match's messages"] = [](const Records& r) { return r.claimed_token; };
+  rows.push_back({"message from the dashboard",
+                  "POST",
+                  true,
+                  true,
+                  organize_post("matches/{}/messages", &Records::match),
+                  {},
+                  [](const World&, Case) {
+                    return FormFields{{"body", "Saturday?"}};
+                  },
+                  kOrganizers,
+                  {}});
+  // Moderation: anyone reports; organizers moderate; admins read the audit log.
+  rows.push_back({"report a post",
+                  "POST",
+                  false,
+                  false,
+                  at("/api/v1/posts/{id}/reports", &Records::request),
+                  [](const World&, Case) {
+                    return fields_json({{"reason", "spam"}});
+                  },
+                  {},
+                  kAll,
+                  kAll});
+  rows.push_back({"report a post on its page",
+                  "POST",
+                  true,
+                  false,
+                  at("/p/{id}/report", &Records::request),
+                  {},
+                  [](const World&, Case) {
+                    return FormFields{{"reason", "spam"}};
+                  },
+                  kAll,
+                  kAll});
+  rows.push_back({"read the open reports",
+                  "GET",
+                  false,
+                  false,
+                  at("/api/v1/networks/{slug}/reports"),
+                  {},
+                  {},
+                  kOrganizers,
+                  other_organizer});
+  for (const char* action : {"hide", "block"}) {
+    rows.push_back(
+        {std::string(action) + " a post",
+         "POST",
+         false,
+         true,
+         at(std::string("/api/v1/networks/{slug}/posts/{id}/") + action, &Records::request),
+         [](const World&, Case) {
+           return fields_json({{"reason", "spam"}});
+         },
+         {},
+         kOrganizers,
+         other_organizer});
+    rows.push_back({std::string(action) + " from the dashboard",
+                    "POST",
+                    true,
+                    true,
+                    organize_post(std::string("posts/{}/") + action, &Records::request),
+                    {},
+                    [](const World&, Case) {
+                      return FormFields{{"reason", "spam"}};
+                    },
+                    kOrganizers,
+                    {}});
+  }
+  rows.push_back({"read the audit log",
+                  "GET",
+                  false,
+                  false,
+                  at("/api/v1/networks/{slug}/audit"),
+                  {},
+                  {},
+                  {Who::kAdmin},
+                  other_organizer});
+  rows.push_back({"the audit page",
+                  "GET",
+                  true,
+                  false,
+                  at("/n/{slug}/organize/audit"),
+                  {},
+                  {},
+                  {Who::kAdmin},
+                  other_organizer});
+  // Accounts: a person's own account, by their session alone.
+  for (const char* pattern : {"/api/v1/account", "/api/v1/account/export"}) {
+    rows.push_back({std::string("read ") + pattern,
+                    "GET",
+                    false,
+                    false,
+                    at(pattern),
+                    {},
+                    {},
+                    kSignedIn,
+                    {},
+                    {Case::kOwn}});
+  }
+
   std::size_t cells = 0;
   std::size_t failures = 0;
   for (const Row& row : rows) {

@@ -126,10 +126,10 @@ TEST_F(ModerationPagesTest, TheAuditPageListsActionsForOrganizersOnly) {
   EXPECT_TRUE(has(audit, "reason=spam"));
   EXPECT_TRUE(has(audit, "key_issued"));
   EXPECT_FALSE(has(audit, "Sam"));
-  // Not signed in: back to the dashboard's sign-in page, nothing shown.
+  // Not signed in: refused, nothing shown.
   PageClient stranger(server->port());
   const auto refused = stranger.get("/n/riverside/organize/audit");
-  EXPECT_EQ(refused.status, 303);
+  EXPECT_EQ(refused.status, 401);
   EXPECT_FALSE(has(refused, "reason=spam"));
   (void)token;
 }
