@@ -6,6 +6,7 @@
 
 #include "base/limits.hpp"
 #include "domain/catalogue.hpp"
+#include "http/actor.hpp"
 #include "http/api.hpp"
 #include "http/pages.hpp"
 #include "store/key_file.hpp"
@@ -106,10 +107,16 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   } else {
     spdlog::info("rate limits are off (GAPFILL_RATE_LIMITS=off or [rate_limits] enabled = false)");
   }
-  app->dispatcher_ = std::make_unique<http::Dispatcher>(
-      app->router_,
-      http::DispatchOptions{config.max_body_bytes, http::page_error_renderer(*app->web_),
-                            app->rate_limiter_.get(), config.secure_cookies});
+  http::DispatchOptions dispatch{config.max_body_bytes, http::page_error_renderer(*app->web_),
+                                 app->rate_limiter_.get(), config.secure_cookies, {}};
+  // A signed-in client is also counted per account, from any address.
+  dispatch.rate_identity =
+      [&services = *app->services_](const http::Request& request) -> std::optional<std::string> {
+    const auto account = http::signed_in_account(services, request);
+    if (!account) return std::nullopt;
+    return "account:" + std::to_string(*account);
+  };
+  app->dispatcher_ = std::make_unique<http::Dispatcher>(app->router_, std::move(dispatch));
   const ListenAddress listen = TRY(parse_listen(config.listen));
   http::ServerOptions server_options;
   server_options.host = listen.host;

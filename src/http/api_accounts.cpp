@@ -7,6 +7,7 @@
 #include "http/api.hpp"
 #include "http/api_support.hpp"
 #include "http/json_body.hpp"
+#include "http/rate_keys.hpp"
 #include "http/session.hpp"
 
 namespace gapfill::http {
@@ -101,7 +102,7 @@ void add_session_routes(Router& router, domain::Services& services) {
              if (!done) return error_response(done.error());
              return accepted();
            })
-      .rate_limit(limits::kRateSignUp);
+      .rate_limit(limits::kRateSignUp, email_rate_key);
   router
       .add(Method::kPost, "/api/v1/sessions",
            [&services](Request& request) {
@@ -115,7 +116,7 @@ void add_session_routes(Router& router, domain::Services& services) {
                                         {"account", account_json(created.account)}});
                             });
            })
-      .rate_limit(limits::kRateAccountSignIn);
+      .rate_limit(limits::kRateAccountSignIn, email_rate_key);
   router.add(Method::kDelete, "/api/v1/sessions/current", [&services](Request& request) {
     return with_account(services, request, [&](const domain::SignedIn&) {
       const Status done = services.accounts().sign_out(session_token(request));
@@ -174,7 +175,7 @@ void add_account_routes(Router& router, domain::Services& services) {
                return done ? accepted() : error_response(done.error());
              });
            })
-      .rate_limit(limits::kRatePasswordReset);
+      .rate_limit(limits::kRatePasswordReset, email_rate_key);
   router
       .add(Method::kPost, "/api/v1/password-resets",
            [&services](Request& request) {
@@ -184,7 +185,7 @@ void add_account_routes(Router& router, domain::Services& services) {
                  services.accounts().request_reset(body->at("email"), mail_language(*body));
              return done ? accepted() : error_response(done.error());
            })
-      .rate_limit(limits::kRatePasswordReset);
+      .rate_limit(limits::kRatePasswordReset, email_rate_key);
   router.add(Method::kPost, "/api/v1/password-resets/complete", [&services](Request& request) {
     auto body = decode_strings(request, {"token"}, {"password"});
     if (!body) return error_response(body.error());

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <string>
+#include <vector>
 
 #include "base/limits.hpp"
 #include "http/error_response.hpp"
@@ -83,19 +85,31 @@ std::optional<Response> over_limits(const Request& request) {
 }  // namespace
 
 // One place for every rate-limited route: 429 with Retry-After before the
-// handler runs. The log names the rule, never the address.
+// handler runs, when the client's address, its account or the route's own
+// key (the e-mail a sign-in tries) is over the rule. The log names the rule,
+// never the address, account or key.
 std::optional<Response> Dispatcher::over_rate_limit(const Request& request,
                                                     const Router::Found& found) const {
   if (options_.rate_limiter == nullptr || found.rate_rule.empty()) return std::nullopt;
-  const auto decision = options_.rate_limiter->take(found.rate_rule, request.client_address);
-  if (decision.allowed) return std::nullopt;
-  spdlog::info("http rate_limited rule={} retry_after={}", found.rate_rule,
-               decision.retry_after_seconds);
-  Response response = error_response(
-      ErrorCode::kTooManyRequests,
-      fmt::format("Too many requests; try again in {} seconds.", decision.retry_after_seconds));
-  response.headers.emplace_back("Retry-After", std::to_string(decision.retry_after_seconds));
-  return response;
+  std::vector<std::string> keys{request.client_address};
+  if (found.rate_key != nullptr && *found.rate_key) {
+    if (auto key = (*found.rate_key)(request)) keys.push_back("key:" + *key);
+  }
+  if (options_.rate_identity) {
+    if (auto identity = options_.rate_identity(request)) keys.push_back("who:" + *identity);
+  }
+  for (const std::string& key : keys) {
+    const auto decision = options_.rate_limiter->take(found.rate_rule, key);
+    if (decision.allowed) continue;
+    spdlog::info("http rate_limited rule={} retry_after={}", found.rate_rule,
+                 decision.retry_after_seconds);
+    Response response = error_response(
+        ErrorCode::kTooManyRequests,
+        fmt::format("Too many requests; try again in {} seconds.", decision.retry_after_seconds));
+    response.headers.emplace_back("Retry-After", std::to_string(decision.retry_after_seconds));
+    return response;
+  }
+  return std::nullopt;
 }
 
 Response Dispatcher::route(Request& request, const Router::Found& found) const {

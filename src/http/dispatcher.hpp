@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
+#include <string>
 
 #include "engine/rate_limiter.hpp"
 #include "http/router.hpp"
@@ -24,6 +26,10 @@ struct DispatchOptions {
   // Served over TLS (directly or behind a TLS proxy): browsers are told to
   // come back over HTTPS only (Strict-Transport-Security).
   bool https_only = false;
+  // Who is signed in, as a rate-limit key ("account:12"): a signed-in
+  // client is also counted per account, whatever address it comes from.
+  // Absent: by address (and the route's own key) alone.
+  std::function<std::optional<std::string>(const Request&)> rate_identity;
 };
 
 class Dispatcher {

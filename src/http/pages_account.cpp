@@ -10,6 +10,7 @@
 #include "http/cookies.hpp"
 #include "http/error_response.hpp"
 #include "http/pages.hpp"
+#include "http/rate_keys.hpp"
 #include "http/session.hpp"
 
 namespace gapfill::http {
@@ -365,7 +366,7 @@ void add_account_pages(Router& router, const WebContext& web) {
   router
       .add_page(Method::kPost, "/account/sign-up",
                 [&web](Request& request) { return sign_up(web, request); })
-      .rate_limit(limits::kRateSignUp);
+      .rate_limit(limits::kRateSignUp, email_rate_key);
   router.add_page(Method::kGet, "/account/check-email", [&web](Request& request) {
     PageRequest visitor(web, request);
     return notice_page(visitor, "account.check_email_title", visitor.text("account.check_email"));
@@ -378,7 +379,7 @@ void add_account_pages(Router& router, const WebContext& web) {
   router
       .add_page(Method::kPost, "/account/sign-in",
                 [&web](Request& request) { return sign_in(web, request); })
-      .rate_limit(limits::kRateAccountSignIn);
+      .rate_limit(limits::kRateAccountSignIn, email_rate_key);
   router.add_page(Method::kPost, "/account/sign-out",
                   [&web](Request& request) { return sign_out(web, request, false); });
   router.add_page(Method::kPost, "/account/sign-out-everywhere",
@@ -395,7 +396,7 @@ void add_account_pages(Router& router, const WebContext& web) {
   router
       .add_page(Method::kPost, "/account/forgot",
                 [&web](Request& request) { return forgot(web, request); })
-      .rate_limit(limits::kRatePasswordReset);
+      .rate_limit(limits::kRatePasswordReset, email_rate_key);
   router.add_page(Method::kGet, "/account/forgot/sent", [&web](Request& request) {
     PageRequest visitor(web, request);
     return notice_page(visitor, "account.forgot_title", visitor.text("account.forgot_sent"));
@@ -412,7 +413,7 @@ void add_account_pages(Router& router, const WebContext& web) {
   router
       .add_page(Method::kPost, "/account/verify/resend",
                 [&web](Request& request) { return resend(web, request); })
-      .rate_limit(limits::kRatePasswordReset);
+      .rate_limit(limits::kRatePasswordReset, email_rate_key);
   router.add_page(Method::kGet, "/account/verify/{token}",
                   [&web](Request& request) { return verify(web, request, false); });
   router.add_page(Method::kPost, "/account/verify/{token}",

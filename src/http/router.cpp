@@ -17,8 +17,9 @@ std::vector<std::string> split_path(std::string_view path) {
   return segments;
 }
 
-void Router::Added::rate_limit(std::string_view rule) {
+void Router::Added::rate_limit(std::string_view rule, RateKey key) {
   router_.routes_[index_].rate_rule = std::string(rule);
+  router_.routes_[index_].rate_key = std::move(key);
 }
 
 Router::Added Router::add(Method method, std::string pattern, Handler handler,
@@ -42,6 +43,7 @@ Router::Added Router::add_route(Method method, std::string pattern, Handler hand
                           std::move(handler),
                           std::move(runs_inline),
                           body_type,
+                          {},
                           {}});
   return Added(*this, routes_.size() - 1);
 }
@@ -76,6 +78,7 @@ Router::Found Router::find(Request& request) const {
     if (route.runs_inline) found.runs_inline = &route.runs_inline;
     found.body_type = route.body_type;
     found.rate_rule = route.rate_rule;
+    found.rate_key = &route.rate_key;
     found.allowed.clear();
     return found;
   }

@@ -4,6 +4,7 @@
 // under another method is 405 with the allowed methods, not 404.
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,11 @@ using Handler = std::function<Response(Request&)>;
 // saves two thread hand-offs. Absent: always on the worker pool.
 using InlinePredicate = std::function<bool(const Request&)>;
 
+// Besides the client's address, a rate-limited route may count a request
+// under another key: the e-mail address a sign-in tries, for example.
+// nullopt: the request has none.
+using RateKey = std::function<std::optional<std::string>(const Request&)>;
+
 // What a route's body must be: JSON for the API, an HTML form for pages.
 enum class BodyType { kJson, kForm };
 
@@ -28,8 +34,10 @@ class Router {
   class Added {
    public:
     // Puts the route under a rate-limit rule (limits::kRateLimitDefaults):
-    // the dispatcher answers 429 before the handler when the client is over it.
-    void rate_limit(std::string_view rule);
+    // the dispatcher answers 429 before the handler when the client's
+    // address, its signed-in account (DispatchOptions::rate_identity) or the
+    // request's `key` is over it.
+    void rate_limit(std::string_view rule, RateKey key = {});
 
    private:
     friend class Router;
@@ -48,8 +56,9 @@ class Router {
     const std::string* pattern = nullptr;  // the route, for logs
     const InlinePredicate* runs_inline = nullptr;
     BodyType body_type = BodyType::kJson;
-    std::string_view rate_rule;   // empty: not rate limited
-    std::vector<Method> allowed;  // when the path matched other methods
+    std::string_view rate_rule;         // empty: not rate limited
+    const RateKey* rate_key = nullptr;  // another key to count the request under
+    std::vector<Method> allowed;        // when the path matched other methods
   };
   // Finds the handler for the request and fills request.params. HEAD finds
   // the GET handler.
@@ -66,6 +75,7 @@ class Router {
     InlinePredicate runs_inline;
     BodyType body_type = BodyType::kJson;
     std::string rate_rule;
+    RateKey rate_key;
   };
   std::vector<Route> routes_;
 };

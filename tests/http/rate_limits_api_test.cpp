@@ -138,5 +138,40 @@ TEST_F(RateLimitsTest, WithoutATrustedProxyForwardedForIsIgnored) {
   EXPECT_EQ(post_from("198.51.100.2"), 429);
 }
 
+TEST_F(RateLimitsTest, SignInGuessesAtOneAddressAreLimitedFromEveryClientAddress) {
+  start([](app::Config& config) {
+    limits({{"account_sign_in", 2}})(config);
+    config.trusted_proxy = "127.0.0.1";
+  });
+  auto sign_in = [&](const std::string& address, const std::string& email) {
+    const nlohmann::json body = {{"email", email}, {"password", "not the password at all"}};
+    return client->request("POST", "/api/v1/sessions", body.dump(), {"X-Forwarded-For: " + address})
+        .status;
+  };
+  EXPECT_EQ(sign_in("198.51.100.1", "dana@example.org"), 401);
+  EXPECT_EQ(sign_in("198.51.100.2", " Dana@Example.org"), 401);  // the same address, normalized
+  EXPECT_EQ(sign_in("198.51.100.3", "dana@example.org"), 429);
+  EXPECT_EQ(sign_in("198.51.100.3", "sam@example.org"), 401);
+}
+
+TEST_F(RateLimitsTest, ASignedInClientIsLimitedPerAccountFromEveryAddress) {
+  start([](app::Config& config) {
+    limits({{"posting", 2}})(config);
+    config.trusted_proxy = "127.0.0.1";
+  });
+  const std::string session = sign_in_new_account(*client, "poster@example.org");
+  auto post = [&](const std::string& address, const std::string& bearer) {
+    std::vector<std::string> headers{"X-Forwarded-For: " + address};
+    if (!bearer.empty()) headers.push_back("Authorization: Bearer " + bearer);
+    return client
+        ->request("POST", "/api/v1/networks/riverside/posts", request_body().dump(), headers)
+        .status;
+  };
+  EXPECT_EQ(post("198.51.100.1", session), 201);
+  EXPECT_EQ(post("198.51.100.2", session), 201);
+  EXPECT_EQ(post("198.51.100.3", session), 429);
+  EXPECT_EQ(post("198.51.100.3", ""), 201);  // that address is not over its own limit
+}
+
 }  // namespace
 }  // namespace gapfill::testing
