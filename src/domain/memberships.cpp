@@ -2,6 +2,7 @@
 
 #include "base/limits.hpp"
 #include "domain/audit.hpp"
+#include "domain/moderation.hpp"
 #include "domain/services.hpp"
 #include "domain/tokens.hpp"
 
@@ -91,6 +92,7 @@ Result<Membership> MembershipService::join(const std::string& network_slug, cons
   TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
     const Scope scope =
         TRY(authorize(services_, transaction, network_slug, actor, Action::kJoinNetwork));
+    TRY_STATUS(refuse_blocked_account(transaction, scope.network.id, *actor.account));
     membership = TRY(put_role(transaction, scope.network.id, *actor.account,
                               higher(scope.role, Role::kVolunteer), now));
     return {};

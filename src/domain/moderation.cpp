@@ -221,6 +221,45 @@ Result<PostView> ModerationService::unblock(const std::string& network_slug, con
   return organizer_view(id);
 }
 
+Status ModerationService::block_account(const std::string& network_slug, const Actor& actor,
+                                        AccountId account, ModerationReason reason) {
+  const UnixSeconds now = services_.now();
+  return services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
+    const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
+                                                          actor, OrganizerAction::kModerate));
+    const std::string subject = std::to_string(account);
+    if (TRY(transaction.blocks().find_live(organizing.network.id, BlockSubject::kAccount,
+                                           subject))) {
+      return fail(ErrorCode::kConflict, "This account is blocked already.");
+    }
+    Block block;
+    block.network_id = organizing.network.id;
+    block.subject_kind = BlockSubject::kAccount;
+    block.subject = subject;
+    block.reason = reason;
+    block.created_at = now;
+    block.id = TRY(transaction.blocks().insert(block));
+    return record_audit(transaction, organizing.network.id, organizing.actor, "block_account",
+                        {"account", account},
+                        "block=" + std::to_string(block.id) + " " + reason_detail(reason), now);
+  });
+}
+
+Status ModerationService::unblock_account(const std::string& network_slug, const Actor& actor,
+                                          AccountId account) {
+  const UnixSeconds now = services_.now();
+  return services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
+    const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
+                                                          actor, OrganizerAction::kModerate));
+    const auto block = TRY(transaction.blocks().find_live(
+        organizing.network.id, BlockSubject::kAccount, std::to_string(account)));
+    if (!block) return fail(ErrorCode::kConflict, "This account is not blocked.");
+    TRY_STATUS(transaction.blocks().lift(block->id, now));
+    return record_audit(transaction, organizing.network.id, organizing.actor, "unblock_account",
+                        {"account", account}, "block=" + std::to_string(block->id), now);
+  });
+}
+
 Result<AuditPage> ModerationService::audit(const std::string& network_slug, const Actor& actor,
                                            std::optional<std::int64_t> before_id, int limit) {
   AuditPage page;

@@ -76,6 +76,12 @@ class ModerationService {
                          ModerationReason reason);
   // Lifts the block of the post's manage token; kConflict when it has none.
   Result<PostView> unblock(const std::string& network_slug, const Actor& actor, PostId id);
+  // Blocks an account in the network: it can no longer claim there or join
+  // it (kConflict when blocked already). The account need not be a member.
+  Status block_account(const std::string& network_slug, const Actor& actor, AccountId account,
+                       ModerationReason reason);
+  // Lifts the account's block; kConflict when it has none.
+  Status unblock_account(const std::string& network_slug, const Actor& actor, AccountId account);
 
   // The network's audit log, newest first: events older than `before_id`
   // when given, at most `limit` (1 to limits::kAuditLimitMax, else kInvalid).

@@ -181,6 +181,30 @@ void add_moderation_routes(Router& router, domain::Services& services) {
       return post_action(services, request, action);
     });
   }
+  // Blocking an account in the network (it can no longer claim or join there).
+  for (const bool blocking : {true, false}) {
+    router.add(Method::kPost,
+               blocking ? "/api/v1/networks/{slug}/accounts/{id}/block"
+                        : "/api/v1/networks/{slug}/accounts/{id}/unblock",
+               [&services, blocking](Request& request) {
+                 auto id = path_id(request, "id", "Account");
+                 if (!id) return error_response(id.error());
+                 const std::string& slug = request.params.at("slug");
+                 const domain::Actor actor = api_actor(services, request);
+                 Status done;
+                 if (blocking) {
+                   auto reason = decode_moderation_reason(request);
+                   if (!reason) return error_response(reason.error());
+                   done = services.moderation().block_account(slug, actor, *id, *reason);
+                 } else if (Status empty = decode_no_fields(request); !empty) {
+                   done = empty;
+                 } else {
+                   done = services.moderation().unblock_account(slug, actor, *id);
+                 }
+                 if (!done) return error_response(done.error());
+                 return json_response(200, {{"account_id", *id}, {"blocked", blocking}});
+               });
+  }
 }
 
 }  // namespace gapfill::http

@@ -187,6 +187,32 @@ TEST_F(ModerationApiTest, ABlockedManageTokenCanNoLongerChangeAnything) {
   EXPECT_EQ(client->post(match + "/accept", json::object(), request_token).status, 200);
 }
 
+TEST_F(ModerationApiTest, ABlockedAccountCannotClaimOrJoinUntilUnblocked) {
+  const auto [id, token] = create_post(request_body("Rides to the clinic"));
+  const std::string volunteer = sign_in_new_account(*client, "vol@example.org");
+  const std::int64_t account = client->get("/api/v1/account", volunteer).json()["id"];
+  const std::string block = network_path("/accounts/" + std::to_string(account) + "/block");
+  const std::string unblock = network_path("/accounts/" + std::to_string(account) + "/unblock");
+  EXPECT_EQ(client->post(block, {{"reason", "scam"}}).status, 401);
+  EXPECT_EQ(client->post(block, {{"reason", "scam"}}, volunteer).status, 403);
+  EXPECT_EQ(client->post(block, {{"reason", "scam"}}, token).status, 401);
+  EXPECT_EQ(client->post(block, json::object(), key).status, 422);
+  const auto blocked = client->post(block, {{"reason", "scam"}}, key);
+  ASSERT_EQ(blocked.status, 200) << blocked.body;
+  EXPECT_EQ(blocked.json(), json({{"account_id", account}, {"blocked", true}}));
+  EXPECT_EQ(client->post(block, {{"reason", "scam"}}, key).status, 409);
+  EXPECT_EQ(client->post(post_path(id) + "/claim", claim_body(), volunteer).status, 403);
+  EXPECT_EQ(client->post(network_path("/join"), json::object(), volunteer).status, 403);
+  // Without the account, anyone may still claim (the block is of the account).
+  ASSERT_EQ(client->post(unblock, json::object(), key).status, 200);
+  EXPECT_EQ(client->post(unblock, json::object(), key).status, 409);
+  EXPECT_EQ(client->post(post_path(id) + "/claim", claim_body(), volunteer).status, 201);
+  const auto audit = client->get(network_path("/audit"), key).json();
+  EXPECT_EQ(audit["items"][0]["action"], "unblock_account");
+  EXPECT_EQ(audit["items"][1]["action"], "block_account");
+  EXPECT_EQ(audit["items"][1]["target"], json({{"kind", "account"}, {"id", account}}));
+}
+
 TEST_F(ModerationApiTest, OrganizersOfAnotherNetworkCannotModerateThisOne) {
   create_network(*server, "hillside");
   const std::string other = sign_in_new_admin(*server, *client, "hillside", "other@example.org");
