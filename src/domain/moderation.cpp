@@ -158,7 +158,7 @@ Result<PostView> ModerationService::hide(const std::string& network_slug, const 
         if (post.hidden) return fail(ErrorCode::kConflict, "This post is hidden already.");
         return hide_post(transaction, organizing, post, reason, now, changed);
       }));
-  return organizer_view(id);
+  return services_.organizer().organizer_view(id);
 }
 
 Result<PostView> ModerationService::unhide(const std::string& network_slug, const Actor& actor,
@@ -177,7 +177,7 @@ Result<PostView> ModerationService::unhide(const std::string& network_slug, cons
         return record_audit(transaction, organizing.network.id, organizing.actor, "unhide",
                             {"post", id}, "", now);
       }));
-  return organizer_view(id);
+  return services_.organizer().organizer_view(id);
 }
 
 Result<PostView> ModerationService::block(const std::string& network_slug, const Actor& actor,
@@ -201,7 +201,7 @@ Result<PostView> ModerationService::block(const std::string& network_slug, const
     return record_audit(transaction, organizing.network.id, organizing.actor, "block", {"post", id},
                         "block=" + std::to_string(block.id) + " " + reason_detail(reason), now);
   }));
-  return organizer_view(id);
+  return services_.organizer().organizer_view(id);
 }
 
 Result<PostView> ModerationService::unblock(const std::string& network_slug, const Actor& actor,
@@ -218,7 +218,7 @@ Result<PostView> ModerationService::unblock(const std::string& network_slug, con
     return record_audit(transaction, organizing.network.id, organizing.actor, "unblock",
                         {"post", id}, "block=" + std::to_string(block->id), now);
   }));
-  return organizer_view(id);
+  return services_.organizer().organizer_view(id);
 }
 
 Status ModerationService::block_account(const std::string& network_slug, const Actor& actor,
@@ -280,19 +280,6 @@ Result<AuditPage> ModerationService::audit(const std::string& network_slug, cons
     return {};
   }));
   return page;
-}
-
-Result<PostView> ModerationService::organizer_view(PostId id) {
-  PostView view;
-  TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
-    view.post = TRY(transaction.posts().find(id));
-    view.matches = TRY(transaction.matches().list_for_post(id));
-    view.token_blocked = TRY(is_token_blocked(transaction, view.post));
-    return {};
-  }));
-  view.access = Access::kOrganizer;
-  view.network_slug = TRY(services_.networks().find(view.post.network_id)).slug;
-  return view;
 }
 
 }  // namespace gapfill::domain

@@ -89,7 +89,6 @@ class ModerationService {
                           std::optional<std::int64_t> before_id, int limit);
 
  private:
-  Result<PostView> organizer_view(PostId id);
   Services& services_;
 };
 

@@ -117,11 +117,12 @@ class OrganizerService {
   // limits::kOpenOffersMax.
   Result<std::vector<Post>> open_offers(const std::string& network_slug, const Actor& actor,
                                         std::optional<std::string> category);
+  // Post `id` as organizers see it, once an action on it is authorized.
+  Result<PostView> organizer_view(PostId id);
 
  private:
   Result<MatchView> move_match_to(const std::string& network_slug, const Actor& actor, MatchId id,
                                   MatchStatus to, const char* action);
-  Result<PostView> organizer_view(PostId id);
   Services& services_;
 };
 

@@ -43,4 +43,12 @@ std::string contact_text(const PageRequest& visitor, const Contact& contact);
 // How to reach a volunteer: "Alex: 406 555 0199 · alex@example.org".
 std::string volunteer_text(const PageRequest& visitor, const Volunteer& volunteer);
 
+// A result's success or error without its value, for page actions that
+// only need to know whether they worked.
+template <typename T>
+Status status_of(const Result<T>& result) {
+  if (!result) return std::unexpected(result.error());
+  return {};
+}
+
 }  // namespace gapfill::http

@@ -2,7 +2,11 @@
 // The HTML pages: server-rendered, working without JavaScript, in every
 // catalogue language. Each area of the site has its own pages_*.cpp.
 
+#include <functional>
+#include <string>
+
 #include "http/dispatcher.hpp"
+#include "http/form.hpp"
 #include "http/router.hpp"
 #include "http/web.hpp"
 
@@ -35,6 +39,16 @@ void fill_open_reports(Page& page, PageRequest& visitor, const std::string& slug
                        const domain::Actor& actor);
 void fill_item_moderation(ctemplate::TemplateDictionary& item, PageRequest& visitor,
                           const domain::QueueItem& queued);
+
+// An organizer's action from the dashboard on record `id` of the path
+// (pages_organize.cpp): checks that the visitor organizes the network (401
+// or 403), the form and its CSRF token, runs `act`, and goes back to the
+// dashboard with `?done=<done>`, or `?conflict=1` when the action conflicts
+// or is invalid.
+using QueueAct = std::function<Status(const std::string& slug, const domain::Actor& actor,
+                                      std::int64_t id, const Form& form)>;
+Response queue_action(const WebContext& web, Request& request, const char* done,
+                      const QueueAct& act);
 
 // The visitor as an actor, when they organize the network (signed in, an
 // organizer or admin of it; pages_organize.cpp).

@@ -114,12 +114,6 @@ Response admin_action(const WebContext& web, Request& request, const char* done,
   return error_page(visitor, status_for(result.error().code));
 }
 
-template <typename T>
-Status status_of(const Result<T>& result) {
-  if (!result) return std::unexpected(result.error());
-  return {};
-}
-
 Response create_invite(const WebContext& web, Request& request) {
   PageRequest visitor(web, request);
   const std::string& slug = request.params.at("slug");

@@ -54,35 +54,6 @@ Response submit_report(const WebContext& web, Request& request) {
   return visitor.redirect(back + "?report=received");
 }
 
-// An organizer's moderation action from the dashboard: checks the role and
-// the form, runs `act`, and goes back to the dashboard with a notice.
-template <typename Act>
-Response dashboard_action(const WebContext& web, Request& request, const char* done, Act&& act) {
-  PageRequest visitor(web, request);
-  const std::string& slug = request.params.at("slug");
-  if (!web.services.networks().find(slug)) return error_page(visitor, 404);
-  const auto actor = organizer_actor(web, visitor, slug);
-  if (!actor) return error_page(visitor, 403);
-  const auto form = Form::parse(request.body);
-  if (!form) return error_page(visitor, 400);
-  if (!visitor.csrf_valid(*form)) return error_page(visitor, 403);
-  const auto id = path_id(request, "id", "Post");
-  if (!id) return error_page(visitor, 404);
-  const Status result = act(slug, *actor, *id, *form);
-  if (result) return visitor.redirect(dashboard_path(slug) + "?done=" + done);
-  const ErrorCode code = result.error().code;
-  if (code == ErrorCode::kConflict || code == ErrorCode::kInvalid) {
-    return visitor.redirect(dashboard_path(slug) + "?conflict=1");
-  }
-  return error_page(visitor, status_for(code));
-}
-
-template <typename T>
-Status status_of(const Result<T>& result) {
-  if (!result) return std::unexpected(result.error());
-  return {};
-}
-
 Status reason_required() {
   return Status(invalid({{"reason", Message{"error.required", {}}}}));
 }
@@ -90,7 +61,7 @@ Status reason_required() {
 void add_dashboard_actions(Router& router, const WebContext& web) {
   auto& moderation = web.services.moderation();
   router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/hide", [&](Request& request) {
-    return dashboard_action(
+    return queue_action(
         web, request, "hidden",
         [&](const std::string& slug, const domain::Actor& actor, PostId id, const Form& form) {
           const auto reason = parse_moderation_reason(form.get("reason").value_or(""));
@@ -99,14 +70,12 @@ void add_dashboard_actions(Router& router, const WebContext& web) {
         });
   });
   router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/unhide", [&](Request& request) {
-    return dashboard_action(
-        web, request, "unhidden",
-        [&](const std::string& slug, const domain::Actor& actor, PostId id, const Form&) {
-          return status_of(moderation.unhide(slug, actor, id));
-        });
+    return queue_action(web, request, "unhidden",
+                        [&](const std::string& slug, const domain::Actor& actor, PostId id,
+                            const Form&) { return status_of(moderation.unhide(slug, actor, id)); });
   });
   router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/block", [&](Request& request) {
-    return dashboard_action(
+    return queue_action(
         web, request, "blocked",
         [&](const std::string& slug, const domain::Actor& actor, PostId id, const Form& form) {
           const auto reason = parse_moderation_reason(form.get("reason").value_or(""));
@@ -115,7 +84,7 @@ void add_dashboard_actions(Router& router, const WebContext& web) {
         });
   });
   router.add_page(Method::kPost, "/n/{slug}/organize/posts/{id}/unblock", [&](Request& request) {
-    return dashboard_action(
+    return queue_action(
         web, request, "unblocked",
         [&](const std::string& slug, const domain::Actor& actor, PostId id, const Form&) {
           return status_of(moderation.unblock(slug, actor, id));
@@ -126,16 +95,16 @@ void add_dashboard_actions(Router& router, const WebContext& web) {
       const auto form = Form::parse(request.body);
       return form && form->get("resolution").value_or("") == "hidden";
     }();
-    return dashboard_action(
-        web, request, hide ? "hidden" : "dismissed",
-        [&](const std::string& slug, const domain::Actor& actor, std::int64_t id,
-            const Form& form) {
-          const auto resolution = parse_report_resolution(form.get("resolution").value_or(""));
-          if (!resolution) {
-            return Status(invalid({{"resolution", Message{"error.required", {}}}}));
-          }
-          return moderation.resolve_report(slug, actor, id, *resolution);
-        });
+    return queue_action(web, request, hide ? "hidden" : "dismissed",
+                        [&](const std::string& slug, const domain::Actor& actor, std::int64_t id,
+                            const Form& form) {
+                          const auto resolution =
+                              parse_report_resolution(form.get("resolution").value_or(""));
+                          if (!resolution) {
+                            return Status(invalid({{"resolution", Message{"error.required", {}}}}));
+                          }
+                          return moderation.resolve_report(slug, actor, id, *resolution);
+                        });
   });
 }
 

@@ -232,10 +232,10 @@ Response redeem_key(const WebContext& web, Request& request) {
   return visitor.redirect(dashboard_path(slug));
 }
 
-// An action on the queue: checks the organizer and the form, runs `act`, and goes
-// back to the dashboard with a notice.
-template <typename Act>
-Response queue_action(const WebContext& web, Request& request, const char* done, Act&& act) {
+}  // namespace
+
+Response queue_action(const WebContext& web, Request& request, const char* done,
+                      const QueueAct& act) {
   PageRequest visitor(web, request);
   const std::string& slug = request.params.at("slug");
   if (!web.services.networks().find(slug)) return error_page(visitor, 404);
@@ -255,11 +255,7 @@ Response queue_action(const WebContext& web, Request& request, const char* done,
   return error_page(visitor, status_for(code));
 }
 
-template <typename T>
-Status status_of(const Result<T>& result) {
-  if (!result) return std::unexpected(result.error());
-  return {};
-}
+namespace {
 
 void add_actions(Router& router, const WebContext& web) {
   auto& organizer = web.services.organizer();
