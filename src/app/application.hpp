@@ -34,6 +34,7 @@ class Application {
   void stop();
   std::uint16_t port() const { return server_->port(); }
   domain::Services& services() { return *services_; }
+  const http::Router& router() const { return router_; }
 
  private:
   Application() = default;

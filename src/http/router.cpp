@@ -48,6 +48,15 @@ Router::Added Router::add_route(Method method, std::string pattern, Handler hand
   return Added(*this, routes_.size() - 1);
 }
 
+std::vector<Router::Listed> Router::list() const {
+  std::vector<Listed> listed;
+  listed.reserve(routes_.size());
+  for (const Route& route : routes_) {
+    listed.push_back({route.method, route.pattern, route.body_type == BodyType::kForm});
+  }
+  return listed;
+}
+
 Router::Found Router::find(Request& request) const {
   const auto segments = split_path(request.path);
   const Method wanted = request.method == Method::kHead ? Method::kGet : request.method;

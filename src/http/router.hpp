@@ -3,6 +3,7 @@
 // {name} captures: "/api/v1/posts/{id}/close". A path that matches a pattern
 // under another method is 405 with the allowed methods, not 404.
 
+#include <compare>
 #include <functional>
 #include <optional>
 #include <string>
@@ -63,6 +64,15 @@ class Router {
   // Finds the handler for the request and fills request.params. HEAD finds
   // the GET handler.
   Found find(Request& request) const;
+
+  // Every route, in the order added: for tests that must cover them all.
+  struct Listed {
+    Method method;
+    std::string pattern;
+    bool page = false;
+    auto operator<=>(const Listed&) const = default;
+  };
+  std::vector<Listed> list() const;
 
  private:
   Added add_route(Method method, std::string pattern, Handler handler, InlinePredicate runs_inline,

@@ -24,6 +24,16 @@ struct Traits : public restinio::default_traits_t {
 
 using RunningServer = restinio::running_server_handle_t<Traits>;
 
+// The I/O context the server runs on, owned here rather than by RESTinio so
+// that stop() can destroy the handlers still pending (each holds a kept-alive
+// connection) while the server whose connection-count limiter those
+// connections report to is still alive. Left to RESTinio, the context goes
+// last and each connection then touches the freed limiter.
+class IoContext : public asio::io_context {
+ public:
+  void destroy_pending_handlers() { shutdown(); }
+};
+
 // The peer's IP address; an IPv4 client of an IPv6 socket reads as IPv4.
 std::string peer_address(const restinio::request_t& request) {
   asio::ip::address address = request.remote_endpoint().address();
@@ -118,6 +128,8 @@ struct Server::Impl {
   asio::thread_pool workers;
   std::atomic<std::size_t> queued{0};
   std::atomic<std::uint16_t> bound_port{0};
+  // Declared before `running`, so destroyed after it.
+  std::unique_ptr<IoContext> io;
   RunningServer running;
   // Work goes to the pool only under a shared lock and while not stopping,
   // so that once stop() has set `stopping` under the exclusive lock, the
@@ -192,8 +204,9 @@ void Server::start() {
         impl.bound_port = acceptor.local_endpoint().port();
       });
   try {
-    impl.running = restinio::run_async<Traits>(restinio::own_io_context(), std::move(settings),
-                                               impl.options.io_threads);
+    impl.io = std::make_unique<IoContext>();
+    impl.running = restinio::run_async<Traits>(restinio::external_io_context(*impl.io),
+                                               std::move(settings), impl.options.io_threads);
   } catch (const std::exception& error) {
     throw std::runtime_error("cannot listen on " + impl.options.host + ":" +
                              std::to_string(impl.options.port) + ": " + error.what());
@@ -214,7 +227,9 @@ void Server::stop() {
   impl_->workers.join();
   impl_->running->stop();
   impl_->running->wait();
+  impl_->io->destroy_pending_handlers();
   impl_->running.reset();
+  impl_->io.reset();
 }
 
 }  // namespace gapfill::http
