@@ -58,11 +58,16 @@ Status refuse_blocked_token(store::Transaction& transaction, const std::string& 
   return {};
 }
 
-Status refuse_blocked_account(store::Transaction& transaction, NetworkId network_id,
-                              std::int64_t account_id) {
+Result<bool> is_account_blocked(store::Transaction& transaction, NetworkId network_id,
+                                AccountId account_id) {
   const auto block = TRY(transaction.blocks().find_live(network_id, BlockSubject::kAccount,
                                                         std::to_string(account_id)));
-  if (block) {
+  return block.has_value();
+}
+
+Status refuse_blocked_account(store::Transaction& transaction, NetworkId network_id,
+                              std::int64_t account_id) {
+  if (TRY(is_account_blocked(transaction, network_id, account_id))) {
     return fail(ErrorCode::kForbidden, "The network's organizers blocked this account.");
   }
   return {};
@@ -227,6 +232,7 @@ Status ModerationService::block_account(const std::string& network_slug, const A
   return services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
     const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
                                                           actor, OrganizerAction::kModerate));
+    TRY(transaction.accounts().find(account));  // kNotFound for a guessed id
     const std::string subject = std::to_string(account);
     if (TRY(transaction.blocks().find_live(organizing.network.id, BlockSubject::kAccount,
                                            subject))) {
@@ -251,6 +257,7 @@ Status ModerationService::unblock_account(const std::string& network_slug, const
   return services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
     const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
                                                           actor, OrganizerAction::kModerate));
+    TRY(transaction.accounts().find(account));  // kNotFound for a guessed id
     const auto block = TRY(transaction.blocks().find_live(
         organizing.network.id, BlockSubject::kAccount, std::to_string(account)));
     if (!block) return fail(ErrorCode::kConflict, "This account is not blocked.");

@@ -102,6 +102,10 @@ Result<bool> is_token_blocked(store::Transaction& transaction, const Post& post)
 Status refuse_blocked_token(store::Transaction& transaction, const std::string& token,
                             std::initializer_list<const Post*> posts);
 
+// True when organizers of the network blocked the account.
+Result<bool> is_account_blocked(store::Transaction& transaction, NetworkId network_id,
+                                AccountId account_id);
+
 // kForbidden when organizers of the network blocked the account (a live
 // block with subject_kind kAccount and the account's id as subject): called
 // where a signed-in account claims, joins or posts.

@@ -116,8 +116,19 @@ Result<QueuePage> OrganizerService::queue(const std::string& network_slug, const
     for (Post& post :
          TRY(transaction.posts().list_by_urgency(posts, filter.limit, filter.offset))) {
       std::vector<Match> matches = TRY(transaction.matches().list_for_post(post.id));
-      const bool blocked = TRY(is_token_blocked(transaction, post));
-      page.items.push_back(QueueItem{std::move(post), std::move(matches), blocked});
+      QueueItem item{std::move(post), std::move(matches), false, {}};
+      item.token_blocked = TRY(is_token_blocked(transaction, item.post));
+      std::set<AccountId> accounts;
+      if (item.post.account_id) accounts.insert(*item.post.account_id);
+      for (const Match& match : item.matches) {
+        if (match.account_id) accounts.insert(*match.account_id);
+      }
+      for (AccountId account : accounts) {
+        if (TRY(is_account_blocked(transaction, network.id, account))) {
+          item.blocked_accounts.insert(account);
+        }
+      }
+      page.items.push_back(std::move(item));
     }
     return {};
   }));

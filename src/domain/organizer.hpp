@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,8 @@ struct QueueItem {
   Post post;
   std::vector<Match> matches;  // oldest first
   bool token_blocked = false;  // organizers blocked the post's manage token
+  // Of the accounts that posted it or claimed it, those blocked in the network.
+  std::set<AccountId> blocked_accounts;
 };
 
 // Most urgent first (today, week, flexible), then longest waiting, then id.

@@ -110,7 +110,10 @@ Result<CreatedPost> PostService::create_entry(const std::string& network_slug,
             entered_by == EnteredBy::kPoster ? actor.account : std::nullopt;
         if (account) TRY_STATUS(refuse_blocked_account(transaction, network.id, *account));
         post.id = TRY(transaction.posts().insert(post));
-        if (account) TRY_STATUS(transaction.posts().set_account(post.id, *account));
+        if (account) {
+          TRY_STATUS(transaction.posts().set_account(post.id, *account));
+          post.account_id = account;
+        }
         TRY_STATUS(record_event(transaction, post, "created", std::nullopt, by, now));
         if (organizer != nullptr) {
           TRY_STATUS(record_audit(transaction, network.id, *organizer, "intake", {"post", post.id},

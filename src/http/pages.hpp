@@ -38,7 +38,13 @@ void fill_report_form(Page& page, PageRequest& visitor, PostId id, const std::st
 void fill_open_reports(Page& page, PageRequest& visitor, const std::string& slug,
                        const domain::Actor& actor);
 void fill_item_moderation(ctemplate::TemplateDictionary& item, PageRequest& visitor,
-                          const domain::QueueItem& queued);
+                          const std::string& slug, const domain::QueueItem& queued);
+// The form that blocks, or the notice and form that unblock, the account of
+// `whose` ("poster" or "volunteer") in the network; `form_id` tells the
+// forms on a page apart.
+void fill_account_block(ctemplate::TemplateDictionary& parent, PageRequest& visitor,
+                        const std::string& slug, AccountId account, bool blocked,
+                        const std::string& whose, const std::string& form_id);
 
 // An organizer's action from the dashboard on record `id` of the path
 // (pages_organize.cpp): checks that the visitor organizes the network (401

@@ -2,6 +2,8 @@
 // reports and the hide and block forms on the organizer dashboard, and the
 // network's audit log for its organizers.
 
+#include <fmt/format.h>
+
 #include "base/limits.hpp"
 #include "http/actor.hpp"
 #include "http/api_support.hpp"
@@ -10,6 +12,7 @@
 #include "http/page_parts.hpp"
 #include "http/pages.hpp"
 #include "http/query.hpp"
+#include "http/templates.hpp"
 
 namespace gapfill::http {
 namespace {
@@ -89,6 +92,21 @@ void add_dashboard_actions(Router& router, const WebContext& web) {
         [&](const std::string& slug, const domain::Actor& actor, PostId id, const Form&) {
           return status_of(moderation.unblock(slug, actor, id));
         });
+  });
+  // {id} is an account's: the poster's or a volunteer's, as the queue shows.
+  router.add_page(Method::kPost, "/n/{slug}/organize/accounts/{id}/block", [&](Request& request) {
+    return queue_action(
+        web, request, "account_blocked",
+        [&](const std::string& slug, const domain::Actor& actor, AccountId id, const Form& form) {
+          const auto reason = parse_moderation_reason(form.get("reason").value_or(""));
+          if (!reason) return reason_required();
+          return moderation.block_account(slug, actor, id, *reason);
+        });
+  });
+  router.add_page(Method::kPost, "/n/{slug}/organize/accounts/{id}/unblock", [&](Request& request) {
+    return queue_action(web, request, "account_unblocked",
+                        [&](const std::string& slug, const domain::Actor& actor, AccountId id,
+                            const Form&) { return moderation.unblock_account(slug, actor, id); });
   });
   router.add_page(Method::kPost, "/n/{slug}/organize/reports/{id}/resolve", [&](Request& request) {
     const bool hide = [&] {
@@ -196,8 +214,28 @@ void fill_open_reports(Page& page, PageRequest& visitor, const std::string& slug
   }
 }
 
+void fill_account_block(ctemplate::TemplateDictionary& parent, PageRequest& visitor,
+                        const std::string& slug, AccountId account, bool blocked,
+                        const std::string& whose, const std::string& form_id) {
+  auto* data = parent.AddIncludeDictionary(whose == "poster" ? "POSTER_ACCOUNT" : "ACCOUNT");
+  data->SetFilename(Templates::baked_name("account_block", visitor.language()));
+  data->SetValue("SLUG", slug);
+  data->SetValue("CSRF", visitor.csrf_token());
+  data->SetIntValue("ACCOUNT_ID", account);
+  data->SetValue("FORM_ID", form_id);
+  if (blocked) {
+    auto* shown = data->AddSectionDictionary("BLOCKED");
+    shown->SetValue("BADGE", visitor.text("moderation.account_blocked_" + whose));
+    shown->SetValue("UNBLOCK", visitor.text("moderation.account_unblock_" + whose));
+  } else {
+    auto* form = data->AddSectionDictionary("CAN_BLOCK");
+    form->SetValue("BLOCK", visitor.text("moderation.account_block_" + whose));
+    add_reason_options(*form, visitor);
+  }
+}
+
 void fill_item_moderation(ctemplate::TemplateDictionary& item, PageRequest& visitor,
-                          const domain::QueueItem& queued) {
+                          const std::string& slug, const domain::QueueItem& queued) {
   auto* section = item.AddSectionDictionary("MODERATION");
   if (queued.post.hidden) {
     section->SetValueAndShowSection("REASON", reason_text(visitor, queued.post.hidden->reason),
@@ -209,6 +247,11 @@ void fill_item_moderation(ctemplate::TemplateDictionary& item, PageRequest& visi
     section->ShowSection("BLOCKED");
   } else {
     add_reason_options(*section->AddSectionDictionary("CAN_BLOCK"), visitor);
+  }
+  if (const auto account = queued.post.account_id) {
+    fill_account_block(*section, visitor, slug, *account,
+                       queued.blocked_accounts.contains(*account), "poster",
+                       fmt::format("p{}", queued.post.id));
   }
 }
 

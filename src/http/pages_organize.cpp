@@ -100,10 +100,10 @@ Response dashboard(const WebContext& web, Request& request) {
   fill_filter_options(data, visitor, *categories, filter.category, filter.urgency, filter.kind);
   data.SetValue("OPEN_SELECTED", selected(get("status") == "open"));
   data.SetValue("MATCHED_SELECTED", selected(get("status") == "matched"));
-  if (const auto notice =
-          done_notice(visitor, request.query, "organize.done_",
-                      {"matched", "completed", "cancelled", "closed", "duplicate", "sent", "hidden",
-                       "unhidden", "blocked", "unblocked", "dismissed"})) {
+  if (const auto notice = done_notice(
+          visitor, request.query, "organize.done_",
+          {"matched", "completed", "cancelled", "closed", "duplicate", "sent", "hidden", "unhidden",
+           "blocked", "unblocked", "dismissed", "account_blocked", "account_unblocked"})) {
     data.SetValueAndShowSection("MESSAGE", *notice, "DONE");
   }
   if (request.query.find("conflict=1") != std::string::npos) {
@@ -137,7 +137,7 @@ Response dashboard(const WebContext& web, Request& request) {
     if (!post.location_text.empty())
       item->SetValueAndShowSection("TEXT", post.location_text, "PLACE");
     item->SetValue("CONTACT", contact_text(visitor, post.contact));
-    fill_item_moderation(*item, visitor, queued);
+    fill_item_moderation(*item, visitor, slug, queued);
     for (const Match& match : queued.matches) {
       auto* shown = item->AddSectionDictionary("MATCH");
       shown->SetIntValue("MATCH_ID", match.id);
@@ -158,6 +158,11 @@ Response dashboard(const WebContext& web, Request& request) {
       }
       if (match.status == MatchStatus::kProposed || match.status == MatchStatus::kAccepted) {
         shown->ShowSection("LIVE");
+      }
+      if (match.account_id) {
+        fill_account_block(*shown, visitor, slug, *match.account_id,
+                           queued.blocked_accounts.contains(*match.account_id), "volunteer",
+                           fmt::format("m{}", match.id));
       }
       domain::ThreadQuery thread_query;
       thread_query.limit = limits::kThreadLimitMax;

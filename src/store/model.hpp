@@ -147,6 +147,9 @@ struct Post {
   std::optional<UnixSeconds> personal_data_erased_at;
   // Set when organizers hid it; written by PostRepository::set_hidden alone.
   std::optional<Hidden> hidden;
+  // The poster's account, when they were signed in; written by
+  // PostRepository::set_account alone, unset when the account is deleted.
+  std::optional<AccountId> account_id;
 };
 
 // The person who claimed a request without posting an offer.
@@ -168,6 +171,9 @@ struct Match {
   std::string token_hash;  // the volunteer's match token, hashed; empty for offer matches
   UnixSeconds created_at = 0;
   UnixSeconds updated_at = 0;
+  // The volunteer's account, when they claimed signed in; written by
+  // MatchRepository::set_account alone, unset when the account is deleted.
+  std::optional<AccountId> account_id;
 };
 
 using MessageId = std::int64_t;

@@ -138,6 +138,8 @@ struct DispatchFixture {
         {Method::kPost, "/n/{slug}/join"},
         {Method::kPost, "/n/{slug}/offer"},
         {Method::kPost, "/n/{slug}/organize/admin-key"},
+        {Method::kPost, "/n/{slug}/organize/accounts/{id}/block"},
+        {Method::kPost, "/n/{slug}/organize/accounts/{id}/unblock"},
         {Method::kPost, "/n/{slug}/organize/intake"},
         {Method::kPost, "/n/{slug}/organize/matches/{id}/cancel"},
         {Method::kPost, "/n/{slug}/organize/matches/{id}/complete"},

@@ -197,6 +197,11 @@ TEST_F(ModerationApiTest, ABlockedAccountCannotPostClaimOrJoinUntilUnblocked) {
   EXPECT_EQ(client->post(block, {{"reason", "scam"}}, volunteer).status, 403);
   EXPECT_EQ(client->post(block, {{"reason", "scam"}}, token).status, 401);
   EXPECT_EQ(client->post(block, json::object(), key).status, 422);
+  // A guessed account is not found (and nothing is blocked or audited).
+  EXPECT_EQ(client->post(network_path("/accounts/987654/block"), {{"reason", "scam"}}, key).status,
+            404);
+  EXPECT_EQ(client->post(network_path("/accounts/987654/unblock"), json::object(), key).status,
+            404);
   const auto blocked = client->post(block, {{"reason", "scam"}}, key);
   ASSERT_EQ(blocked.status, 200) << blocked.body;
   EXPECT_EQ(blocked.json(), json({{"account_id", account}, {"blocked", true}}));

@@ -23,6 +23,11 @@ class ModerationPagesTest : public ApiTest {
   static bool has(const HttpResult& result, const std::string& text) {
     return result.body.find(text) != std::string::npos;
   }
+  static std::size_t count_of(const std::string& body, const std::string& text) {
+    std::size_t count = 0;
+    for (auto at = body.find(text); at != std::string::npos; at = body.find(text, at + 1)) ++count;
+    return count;
+  }
 };
 
 TEST_F(ModerationPagesTest, AVisitorReportsAPostAndTheDashboardShowsTheReport) {
@@ -113,6 +118,61 @@ TEST_F(ModerationPagesTest, ABlockedLinkCannotEditOrCloseAndSaysSo) {
       303);
   poster.get(base);
   EXPECT_EQ(poster.post(base + "/close", {{"reason", "withdrawn"}}).status, 303);
+}
+
+TEST_F(ModerationPagesTest, OrganizersBlockAndUnblockThePostersAndTheVolunteersAccounts) {
+  // A post made while signed in, claimed by another signed-in account, and a
+  // post made without an account.
+  const std::string poster = sign_in_new_account(*client, "poster@example.org");
+  const auto made =
+      client->post("/api/v1/networks/riverside/posts", request_body("Firewood"), poster);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::int64_t id = made.json()["post"]["id"];
+  const std::string volunteer = sign_in_new_account(*client, "vol@example.org");
+  ASSERT_EQ(client->post(post_path(id) + "/claim", claim_body(), volunteer).status, 201);
+  const auto [anonymous, token] = create_post(request_body("Blankets"));
+  const std::int64_t poster_id = client->get("/api/v1/account", poster).json()["id"];
+  const std::int64_t volunteer_id = client->get("/api/v1/account", volunteer).json()["id"];
+  const auto account_action = [](std::int64_t account, const char* action) {
+    return "/n/riverside/organize/accounts/" + std::to_string(account) + "/" + action;
+  };
+
+  auto dashboard = organizer();
+  const auto queue = dashboard->get("/n/riverside/organize");
+  EXPECT_TRUE(has(queue, "Block the poster&#39;s account"));
+  EXPECT_TRUE(has(queue, "Block the volunteer&#39;s account"));
+  EXPECT_TRUE(has(queue, "action=\"" + account_action(poster_id, "block") + "\""));
+  EXPECT_TRUE(has(queue, "action=\"" + account_action(volunteer_id, "block") + "\""));
+  // One block form per account shown: the post made without one has none.
+  EXPECT_EQ(count_of(queue.body, "organize/accounts/"), 2u);
+
+  const auto blocked = dashboard->post(account_action(poster_id, "block"), {{"reason", "scam"}});
+  ASSERT_EQ(blocked.status, 303);
+  EXPECT_EQ(location_of(blocked), "/n/riverside/organize?done=account_blocked");
+  const auto after = dashboard->get(location_of(blocked));
+  EXPECT_TRUE(has(after, "The account is blocked in this network."));
+  EXPECT_TRUE(has(after, "The poster&#39;s account is blocked in this network"));
+  EXPECT_TRUE(has(after, "action=\"" + account_action(poster_id, "unblock") + "\""));
+  EXPECT_EQ(client->post("/api/v1/networks/riverside/posts", request_body("Again"), poster).status,
+            403);
+  // Blocking twice is a conflict; a guessed account is not found; a reason
+  // is needed; a visitor who does not organize the network is refused.
+  EXPECT_EQ(location_of(dashboard->post(account_action(poster_id, "block"), {{"reason", "scam"}})),
+            "/n/riverside/organize?conflict=1");
+  EXPECT_EQ(dashboard->post(account_action(987654, "block"), {{"reason", "scam"}}).status, 404);
+  EXPECT_EQ(location_of(dashboard->post(account_action(volunteer_id, "block"), {})),
+            "/n/riverside/organize?conflict=1");
+  PageClient visitor(server->port());
+  visitor.set_cookie("gf_session", volunteer);
+  visitor.get("/n/riverside/ask");
+  EXPECT_EQ(visitor.post(account_action(poster_id, "unblock"), {}).status, 403);
+
+  const auto unblocked = dashboard->post(account_action(poster_id, "unblock"), {});
+  EXPECT_EQ(location_of(unblocked), "/n/riverside/organize?done=account_unblocked");
+  EXPECT_EQ(client->post("/api/v1/networks/riverside/posts", request_body("Again"), poster).status,
+            201);
+  (void)anonymous;
+  (void)token;
 }
 
 TEST_F(ModerationPagesTest, TheAuditPageListsActionsForOrganizersOnly) {

@@ -123,8 +123,11 @@ TEST_P(StoreContract, AnAccountsPostsAndClaimsAreListedAndUnlinkedWhenItGoes) {
     const auto posts = TRY(t.posts().list_for_account(sam));
     EXPECT_EQ(posts.size(), 1u);
     EXPECT_EQ(posts.at(0).id, mine);
+    EXPECT_EQ(posts.at(0).account_id, sam);
+    EXPECT_EQ(TRY(t.posts().find(other)).account_id, std::nullopt);
     const auto claims = TRY(t.matches().list_for_account(sam));
     EXPECT_EQ(claims.size(), 1u);
+    EXPECT_EQ(TRY(t.matches().find(match)).account_id, sam);
     TRY_STATUS(t.matches().erase_personal_data(match));
     EXPECT_EQ(TRY(t.matches().find(match)).volunteer->email, "");
     Session session;
@@ -136,6 +139,26 @@ TEST_P(StoreContract, AnAccountsPostsAndClaimsAreListedAndUnlinkedWhenItGoes) {
     EXPECT_EQ(t.sessions().find_by_hash("s").error().code, ErrorCode::kNotFound);
     EXPECT_TRUE(TRY(t.posts().list_for_account(sam)).empty());
     EXPECT_TRUE(TRY(t.posts().find(mine)).id == mine);  // the post itself stays
+    EXPECT_EQ(TRY(t.posts().find(mine)).account_id, std::nullopt);
+    EXPECT_EQ(TRY(t.matches().find(match)).account_id, std::nullopt);
+    return {};
+  }));
+}
+
+TEST_P(StoreContract, AnAccountsIdIsNeverGivenAgain) {
+  // Blocks, the audit log and used invites name accounts by id: a new
+  // account must never inherit a deleted one's.
+  ASSERT_TRUE(store_->write([&](Transaction& t) -> Status {
+    const AccountId first = TRY(t.accounts().insert(sample_account("first@example.org")));
+    const AccountId second = TRY(t.accounts().insert(sample_account("second@example.org")));
+    EXPECT_GT(second, first);
+    TRY_STATUS(t.accounts().remove(second));
+    const AccountId third = TRY(t.accounts().insert(sample_account("third@example.org")));
+    EXPECT_GT(third, second);
+    TRY_STATUS(t.accounts().remove(first));
+    const AccountId fourth = TRY(t.accounts().insert(sample_account("fourth@example.org")));
+    EXPECT_GT(fourth, third);
+    EXPECT_EQ(t.accounts().remove(second).error().code, ErrorCode::kNotFound);
     return {};
   }));
 }

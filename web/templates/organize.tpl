@@ -77,11 +77,13 @@
 <select id="block-reason-{{ID}}" name="reason">{{#REASON_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/REASON_OPTION}}</select>
 <button type="submit" class="danger">[[moderation.block_submit]]</button>
 </form>
-</details>{{/CAN_BLOCK}}{{/MODERATION}}
+</details>{{/CAN_BLOCK}}
+{{>POSTER_ACCOUNT}}{{/MODERATION}}
 {{#MATCH}}<div class="match">
 <p><strong>{{STATUS}}</strong>{{#WHO}}: {{TEXT}}{{/WHO}}{{#OFFER}}: <a href="/p/{{ID}}">#{{ID}}</a>{{/OFFER}}</p>
 {{#LIVE}}<form method="post" action="/n/{{SLUG}}/organize/matches/{{MATCH_ID}}/complete"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">[[post.complete]]</button></form>
 <form method="post" action="/n/{{SLUG}}/organize/matches/{{MATCH_ID}}/cancel"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">[[organize.cancel_match]]</button></form>{{/LIVE}}
+{{>ACCOUNT}}
 {{#MESSAGES}}<details><summary>{{SUMMARY}}</summary>{{>THREAD}}</details>{{/MESSAGES}}
 </div>{{/MATCH}}
 {{#OPEN_ACTIONS}}<details>

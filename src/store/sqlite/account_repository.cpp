@@ -48,10 +48,18 @@ AccountToken read_token(const Statement& row) {
 
 }  // namespace
 
+// An account's id is never given again, even after the account is deleted:
+// blocks, the audit log and used invites name accounts by id. SQLite would
+// reuse the highest id once its row is gone, so remove() keeps the highest
+// id it removed in the settings and insert() counts on from there.
+constexpr const char* kRetiredIdSetting = "accounts.highest_removed_id";
+
 Result<AccountId> SqliteAccountRepository::insert(const Account& account) {
-  auto statement =
-      TRY(db_.prepare("INSERT INTO accounts (email, password_hash, verified_at, created_at,"
-                      " updated_at) VALUES (?, ?, ?, ?, ?)"));
+  auto statement = TRY(db_.prepare(
+      std::string("INSERT INTO accounts (id, email, password_hash, verified_at, created_at,"
+                  " updated_at) VALUES (1 + max(coalesce((SELECT max(id) FROM accounts), 0),"
+                  " coalesce((SELECT value FROM settings WHERE name = '") +
+      kRetiredIdSetting + "'), 0)), ?, ?, ?, ?, ?)"));
   statement.bind(1, account.email)
       .bind(2, account.password_hash)
       .bind(3, account.verified_at)
@@ -108,7 +116,11 @@ Status SqliteAccountRepository::remove(AccountId id) {
   statement.bind(1, id);
   TRY_STATUS(statement.run());
   if (db_.changes() != 1) return not_found("Account");
-  return {};
+  auto retired = TRY(
+      db_.prepare(std::string("INSERT INTO settings (name, value) VALUES ('") + kRetiredIdSetting +
+                  "', ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)"));
+  retired.bind(1, id);
+  return retired.run();
 }
 
 Result<std::int64_t> SqliteSessionRepository::insert(const Session& session) {

@@ -6,7 +6,7 @@ namespace {
 
 constexpr const char* kMatchColumns =
     "id, network_id, request_id, offer_id, volunteer, volunteer_name, volunteer_email,"
-    " volunteer_phone, quantity, note, status, token_hash, created_at, updated_at";
+    " volunteer_phone, quantity, note, status, token_hash, created_at, updated_at, account_id";
 
 Result<Match> read_match(const Statement& row, const FieldCipher& cipher) {
   Match match;
@@ -24,6 +24,7 @@ Result<Match> read_match(const Statement& row, const FieldCipher& cipher) {
   match.token_hash = row.text(11);
   match.created_at = row.int64(12);
   match.updated_at = row.int64(13);
+  match.account_id = row.optional_int64(14);
   return match;
 }
 

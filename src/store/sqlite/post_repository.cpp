@@ -15,10 +15,11 @@ constexpr const char* kPostColumns =
     " waiting_since, manage_token_hash, duplicate_of, entered_by_organizer";
 
 // What a SELECT of whole posts reads: the written columns, then the one only
-// the retention sweep writes and those only set_hidden writes.
+// the retention sweep writes, those only set_hidden writes and the one only
+// set_account writes.
 std::string select_posts() {
   return std::string("SELECT ") + kPostColumns +
-         ", personal_data_erased_at, hidden_at, hidden_reason";
+         ", personal_data_erased_at, hidden_at, hidden_reason, account_id";
 }
 
 Result<Post> read_post(const Statement& row, const FieldCipher& cipher) {
@@ -62,6 +63,7 @@ Result<Post> read_post(const Statement& row, const FieldCipher& cipher) {
     post.hidden = Hidden{row.int64(33),
                          parse_moderation_reason(row.text(34)).value_or(ModerationReason::kOther)};
   }
+  post.account_id = row.optional_int64(35);
   return post;
 }
 
