@@ -60,6 +60,8 @@ Result<CreatedMatch> MatchService::claim(PostId request_id, const ClaimDraft& dr
         match.token_hash = token.hash;
         match.created_at = match.updated_at = now;
         match.id = TRY(transaction.matches().insert(match));
+        // A claim made while signed in belongs to the account.
+        if (actor.account) TRY_STATUS(transaction.matches().set_account(match.id, *actor.account));
         TRY_STATUS(record_event(transaction, request, "match", match.id, "claimed", now));
         return refresh_post_status(transaction, request.id, match.id, now, changed);
       }));

@@ -76,8 +76,9 @@ class ModerationService {
                          ModerationReason reason);
   // Lifts the block of the post's manage token; kConflict when it has none.
   Result<PostView> unblock(const std::string& network_slug, const Actor& actor, PostId id);
-  // Blocks an account in the network: it can no longer claim there or join
-  // it (kConflict when blocked already). The account need not be a member.
+  // Blocks an account in the network: it can no longer post, claim or join
+  // there while signed in (kConflict when blocked already). The account need
+  // not be a member.
   Status block_account(const std::string& network_slug, const Actor& actor, AccountId account,
                        ModerationReason reason);
   // Lifts the account's block; kConflict when it has none.
@@ -101,9 +102,9 @@ Result<bool> is_token_blocked(store::Transaction& transaction, const Post& post)
 Status refuse_blocked_token(store::Transaction& transaction, const std::string& token,
                             std::initializer_list<const Post*> posts);
 
-// The hook for accounts: kForbidden when organizers of the network blocked
-// the account (a live block with subject_kind kAccount and the account's id
-// as subject). Nothing creates account blocks yet.
+// kForbidden when organizers of the network blocked the account (a live
+// block with subject_kind kAccount and the account's id as subject): called
+// where a signed-in account claims, joins or posts.
 Status refuse_blocked_account(store::Transaction& transaction, NetworkId network_id,
                               std::int64_t account_id);
 

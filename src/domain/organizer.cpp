@@ -253,7 +253,7 @@ Result<CreatedPost> OrganizerService::intake(const std::string& network_slug, co
     return {};
   }));
   return services_.posts().create_entry(network_slug, draft, PostService::EnteredBy::kOrganizer,
-                                        &audit_actor);
+                                        actor, &audit_actor);
 }
 
 Result<std::vector<Post>> OrganizerService::open_offers(const std::string& network_slug,

@@ -5,6 +5,7 @@
 #include "domain/authorization.hpp"
 #include "domain/history.hpp"
 #include "domain/lifecycle.hpp"
+#include "domain/moderation.hpp"
 #include "domain/services.hpp"
 #include "domain/tokens.hpp"
 #include "domain/transitions.hpp"
@@ -77,13 +78,14 @@ Result<ListPage> list_from_store(store::Transaction& transaction, const ListQuer
 
 }  // namespace
 
-Result<CreatedPost> PostService::create(const std::string& network_slug, const PostDraft& draft) {
-  return create_entry(network_slug, draft, EnteredBy::kPoster);
+Result<CreatedPost> PostService::create(const std::string& network_slug, const PostDraft& draft,
+                                        const Actor& actor) {
+  return create_entry(network_slug, draft, EnteredBy::kPoster, actor);
 }
 
 Result<CreatedPost> PostService::create_entry(const std::string& network_slug,
                                               const PostDraft& draft, EnteredBy entered_by,
-                                              const AuditActor* organizer) {
+                                              const Actor& actor, const AuditActor* organizer) {
   const Network network = TRY(services_.networks().find(network_slug));
   const auto categories = TRY(services_.networks().categories(network_slug));
   const UnixSeconds now = services_.now();
@@ -102,7 +104,13 @@ Result<CreatedPost> PostService::create_entry(const std::string& network_slug,
   const std::string by = post.entered_by_organizer ? "organizer" : "";
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
+        // The poster's account, when signed in (an organizer's intake is
+        // not the organizer's post).
+        const std::optional<AccountId> account =
+            entered_by == EnteredBy::kPoster ? actor.account : std::nullopt;
+        if (account) TRY_STATUS(refuse_blocked_account(transaction, network.id, *account));
         post.id = TRY(transaction.posts().insert(post));
+        if (account) TRY_STATUS(transaction.posts().set_account(post.id, *account));
         TRY_STATUS(record_event(transaction, post, "created", std::nullopt, by, now));
         if (organizer != nullptr) {
           TRY_STATUS(record_audit(transaction, network.id, *organizer, "intake", {"post", post.id},

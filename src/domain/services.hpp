@@ -101,7 +101,11 @@ class NetworkService {
 class PostService {
  public:
   explicit PostService(Services& services) : services_(services) {}
-  Result<CreatedPost> create(const std::string& network_slug, const PostDraft& draft);
+  // Anyone may post. A post made while signed in (`actor.account`) belongs
+  // to the account, for its export and deletion; kForbidden when the
+  // network's organizers blocked that account.
+  Result<CreatedPost> create(const std::string& network_slug, const PostDraft& draft,
+                             const Actor& actor = {});
   // The post as `actor` may see it (see access_to_post): public for
   // anyone, private fields for its poster, its volunteer and the network's
   // organizers.
@@ -130,7 +134,8 @@ class PostService {
   enum class EnteredBy { kPoster, kOrganizer };
   // `organizer` (for kOrganizer) is audited as the one who entered it.
   Result<CreatedPost> create_entry(const std::string& network_slug, const PostDraft& draft,
-                                   EnteredBy entered_by, const AuditActor* organizer = nullptr);
+                                   EnteredBy entered_by, const Actor& actor,
+                                   const AuditActor* organizer = nullptr);
   Services& services_;
 };
 

@@ -1,7 +1,6 @@
 #include "http/api.hpp"
 
 #include "base/limits.hpp"
-#include "domain/account_links.hpp"
 #include "http/actor.hpp"
 #include "http/api_relay.hpp"
 #include "http/api_support.hpp"
@@ -9,7 +8,6 @@
 #include "http/json_body.hpp"
 #include "http/list_params.hpp"
 #include "http/listing_json.hpp"
-#include "http/session.hpp"
 
 namespace gapfill::http {
 namespace {
@@ -40,15 +38,8 @@ Response list_posts(domain::Services& services, ListingCache& cache, Request& re
 Response create_post(domain::Services& services, Request& request) {
   auto draft = decode_post(request);
   if (!draft) return error_response(draft.error());
-  const auto result = services.posts().create(request.params.at("slug"), *draft);
-  if (result) {
-    if (const auto who = signed_in(services, request)) {
-      if (auto linked = domain::link_post_to_account(services, result->post.id, who->account.id);
-          !linked) {
-        return error_response(linked.error());
-      }
-    }
-  }
+  const auto result =
+      services.posts().create(request.params.at("slug"), *draft, api_actor(services, request));
   return respond(result, [](const domain::CreatedPost& created) {
     const domain::PostView view{created.post, created.network_slug, domain::Access::kOwner, {}};
     Response response =
@@ -75,14 +66,6 @@ Response claim_post(domain::Services& services, Request& request) {
   auto draft = decode_claim(request);
   if (!draft) return error_response(draft.error());
   const auto claimed = services.matches().claim(*id, *draft, api_actor(services, request));
-  if (claimed) {
-    if (const auto who = signed_in(services, request)) {
-      if (auto linked = domain::link_claim_to_account(services, claimed->match.id, who->account.id);
-          !linked) {
-        return error_response(linked.error());
-      }
-    }
-  }
   return respond(claimed, [](const domain::CreatedMatch& created) {
     Response response = json_response(
         201, {{"match", match_json(created.match)}, {"match_token", created.match_token}});

@@ -7,14 +7,12 @@
 
 #include "base/limits.hpp"
 #include "base/local_time.hpp"
-#include "domain/account_links.hpp"
 #include "http/actor.hpp"
 #include "http/api_support.hpp"
 #include "http/error_response.hpp"
 #include "http/page_parts.hpp"
 #include "http/pages.hpp"
 #include "http/post_form.hpp"
-#include "http/session.hpp"
 #include "http/thread_parts.hpp"
 
 namespace gapfill::http {
@@ -346,11 +344,6 @@ Response submit_claim(const WebContext& web, Request& request) {
     }
     if (error.code == ErrorCode::kConflict) return show_claim(web, request, &*form, nullptr, 409);
     return error_page(visitor, status_for(error.code));
-  }
-  if (const auto who = signed_in(web.services, request)) {
-    if (!domain::link_claim_to_account(web.services, claimed->match.id, who->account.id)) {
-      return error_page(visitor, 500);
-    }
   }
   return visitor.redirect(private_base(*id, claimed->match_token) + "?new=1");
 }

@@ -3,12 +3,11 @@
 // or shows the form again with what was typed and each problem beside its field.
 
 #include "base/limits.hpp"
-#include "domain/account_links.hpp"
+#include "http/actor.hpp"
 #include "http/error_response.hpp"
 #include "http/page_parts.hpp"
 #include "http/pages.hpp"
 #include "http/post_form.hpp"
-#include "http/session.hpp"
 
 namespace gapfill::http {
 namespace {
@@ -57,17 +56,13 @@ Response submit_form(const WebContext& web, Request& request, PostFormKind kind)
   if (!visitor.csrf_valid(*form)) {
     return again(403, PostFormState::with_message(nullptr, visitor.text("form.csrf_expired")));
   }
-  const auto created = web.services.posts().create(slug, read_post_form(*form, kind, network));
+  const auto created =
+      web.services.posts().create(slug, read_post_form(*form, kind, network), page_actor(visitor));
   if (!created) {
     if (created.error().code == ErrorCode::kInvalid) {
       return again(422, PostFormState::with_errors(nullptr, created.error().fields));
     }
     return error_page(visitor, status_for(created.error().code));
-  }
-  if (const auto who = signed_in(web.services, request)) {
-    if (!domain::link_post_to_account(web.services, created->post.id, who->account.id)) {
-      return error_page(visitor, 500);
-    }
   }
   return visitor.redirect("/p/" + std::to_string(created->post.id) + "/k/" + created->manage_token +
                           "?new=1");

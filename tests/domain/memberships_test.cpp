@@ -22,6 +22,16 @@ class MembershipsTest : public ::testing::Test {
     store_ = std::move(*app::open_store((dir_.path() / "gapfill.db").string()));
     services_ = std::make_unique<Services>(*store_, clock_);
     ASSERT_TRUE(services_->load());
+    // Accounts 1 to 6, for the actors below.
+    ASSERT_TRUE(store_->write([](store::Transaction& transaction) -> Status {
+      for (int n = 1; n <= 6; ++n) {
+        Account account;
+        account.email = "account" + std::to_string(n) + "@example.org";
+        account.password_hash = "unused";
+        TRY(transaction.accounts().insert(account));
+      }
+      return {};
+    }));
     for (const char* slug : {"riverside", "hillside"}) {
       NetworkDraft network;
       network.slug = slug;

@@ -9,7 +9,7 @@
 
 import { spawn, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, accessSync, constants, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, accessSync, constants, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -76,10 +76,22 @@ function waitForOutput(child, stream, pattern, ms, what) {
 }
 
 // A fresh folder, the demo network, an organizer key, and `gapfill serve` on a free port.
-export async function startServer(bin) {
+// options.config: text of a TOML configuration file (for example a [mail]
+// section) that `gapfill serve` is started with (--config); the environment's
+// GAPFILL_CONFIG and GAPFILL_MAIL_* are then left out so the file decides.
+export async function startServer(bin, options = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'gapfill-e2e-'));
   const db = path.join(dir, 'g.db');
   const env = { ...process.env, GAPFILL_LOG_LEVEL: 'warn' };
+  const serveArgs = ['serve', '--db', db, '--listen', '127.0.0.1:0'];
+  if (options.config) {
+    const file = path.join(dir, 'gapfill.toml');
+    writeFileSync(file, options.config, { mode: 0o600 });
+    serveArgs.push('--config', file);
+    for (const name of Object.keys(env)) {
+      if (name === 'GAPFILL_CONFIG' || name.startsWith('GAPFILL_MAIL_')) delete env[name];
+    }
+  }
   const server = { dir, db, url: null, key: null, child: null, stderr: '' };
   server.stop = () => stopServer(server);
   try {
@@ -91,7 +103,7 @@ export async function startServer(bin) {
     server.key = at >= 0 ? lines[at + 1] : '';
     assert.ok(server.key && !/\s/.test(server.key), `could not read the organizer key from:\n${issued.stdout}`);
 
-    const child = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin, serveArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     server.child = child;
     child.stderr.on('data', (d) => { server.stderr = (server.stderr + d.toString()).slice(-20_000); });
     const m = await waitForOutput(child, child.stdout, /Gapfill is serving on (http:\/\/127\.0\.0\.1:\d+)/, 30_000, 'gapfill serve');
@@ -156,13 +168,23 @@ export async function newContext(browser, server, options = {}) {
   return context;
 }
 
-// A page that records every JavaScript dialog (and dismisses it) and every uncaught error.
+// A page that records every JavaScript dialog (and dismisses it), every uncaught
+// error, and every console message of type error (Chromium reports refused
+// Content-Security-Policy loads and failed requests there), map tiles excepted.
 export async function newPage(context) {
   const page = await context.newPage();
   page.dialogs = [];
   page.errors = [];
+  page.consoleErrors = [];
   page.on('dialog', (dialog) => { page.dialogs.push(`${dialog.type()}: ${dialog.message()}`); dialog.dismiss().catch(() => {}); });
   page.on('pageerror', (error) => page.errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    // Map tiles are aborted on purpose (see newContext): their failed loads are expected.
+    const source = message.location()?.url ?? '';
+    if (/^https?:/.test(source) && isTile(source)) return;
+    page.consoleErrors.push(`${page.url()}: ${message.text()}${source ? ` (${source})` : ''}`);
+  });
   return page;
 }
 
@@ -222,9 +244,10 @@ export async function measureWeight(context, url) {
 }
 
 // Standard setup for a test file: requirements, server, browser; and the matching teardown.
-export async function setup() {
+// options: as for startServer.
+export async function setup(options = {}) {
   const req = await requirements();
-  const server = await startServer(req.bin);
+  const server = await startServer(req.bin, options);
   let browser;
   try { browser = await launchBrowser(req.chromium); } catch (error) { await server.stop(); throw error; }
   return { ...req, server, browser };

@@ -187,7 +187,7 @@ TEST_F(ModerationApiTest, ABlockedManageTokenCanNoLongerChangeAnything) {
   EXPECT_EQ(client->post(match + "/accept", json::object(), request_token).status, 200);
 }
 
-TEST_F(ModerationApiTest, ABlockedAccountCannotClaimOrJoinUntilUnblocked) {
+TEST_F(ModerationApiTest, ABlockedAccountCannotPostClaimOrJoinUntilUnblocked) {
   const auto [id, token] = create_post(request_body("Rides to the clinic"));
   const std::string volunteer = sign_in_new_account(*client, "vol@example.org");
   const std::int64_t account = client->get("/api/v1/account", volunteer).json()["id"];
@@ -203,10 +203,19 @@ TEST_F(ModerationApiTest, ABlockedAccountCannotClaimOrJoinUntilUnblocked) {
   EXPECT_EQ(client->post(block, {{"reason", "scam"}}, key).status, 409);
   EXPECT_EQ(client->post(post_path(id) + "/claim", claim_body(), volunteer).status, 403);
   EXPECT_EQ(client->post(network_path("/join"), json::object(), volunteer).status, 403);
-  // Without the account, anyone may still claim (the block is of the account).
+  const auto refused = client->post(network_path("/posts"), request_body("Signed in"), volunteer);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(refused.body.find("blocked this account"), std::string::npos) << refused.body;
   ASSERT_EQ(client->post(unblock, json::object(), key).status, 200);
   EXPECT_EQ(client->post(unblock, json::object(), key).status, 409);
   EXPECT_EQ(client->post(post_path(id) + "/claim", claim_body(), volunteer).status, 201);
+  EXPECT_EQ(client->post(network_path("/posts"), request_body("Signed in"), volunteer).status, 201);
+  // The refused post was never made; the claim and the post made since are
+  // the account's.
+  const auto mine = client->get("/api/v1/account/export", volunteer).json();
+  ASSERT_EQ(mine["posts"].size(), 1u) << mine.dump();
+  EXPECT_EQ(mine["posts"][0]["title"], "Signed in");
+  EXPECT_EQ(mine["claims"].size(), 1u) << mine.dump();
   const auto audit = client->get(network_path("/audit"), key).json();
   EXPECT_EQ(audit["items"][0]["action"], "unblock_account");
   EXPECT_EQ(audit["items"][1]["action"], "block_account");

@@ -11,7 +11,7 @@
 {{/EMAIL_FIELD}}{{#PASSWORD_FIELD}}<label for="password">{{LABEL}}</label>
 {{#HINT}}<span class="hint" id="password-hint">[[account.password_hint]]</span>{{/HINT}}
 {{#ERROR_PASSWORD}}<p class="error" id="password-error">{{MESSAGE}}</p>{{/ERROR_PASSWORD}}
-<input type="password" id="password" name="password" maxlength="256" autocomplete="{{AUTOCOMPLETE}}" required{{#HINT}} aria-describedby="password-hint"{{/HINT}}{{#ERROR_PASSWORD}} aria-invalid="true"{{/ERROR_PASSWORD}}>
+<input type="password" id="password" name="password" maxlength="256" autocomplete="{{AUTOCOMPLETE}}" required{{#HINT}} aria-describedby="{{#ERROR_PASSWORD}}password-error {{/ERROR_PASSWORD}}password-hint"{{/HINT}}{{#ERROR_PASSWORD}} aria-invalid="true"{{/ERROR_PASSWORD}}>
 {{/PASSWORD_FIELD}}<button type="submit">{{BUTTON}}</button>
 </form>
 {{#SIGN_IN_LINKS}}<p><a href="/account/forgot">[[account.forgot_link]]</a></p>
