@@ -1,7 +1,8 @@
 // The authorization matrix: every API route and page, for every kind of
 // actor, on their own records, on another network's records (swapped ids:
 // this actor's token or role on that network's post or match) and on a
-// guessed id, over real HTTP, asserting allow or deny for each cell.
+// guessed id, over real HTTP, asserting allow or deny for each cell; and
+// every route of the server has a row (but /healthz and /static/...).
 //
 // Actors: anonymous; the poster (the manage token of the post the row acts
 // on); another poster (the manage token of an unrelated post of the same
@@ -9,38 +10,16 @@
 // volunteer account of the network; an organizer of the network; an
 // organizer of another network; an admin of the network.
 //
-// To add a route: add a Row to rows() naming the method, the target and body
-// for each case, and who is allowed. "Allowed" is a status below 400 (for
-// reads of a post: the private shape); "denied" is 401, 403 or 404.
+// To add a route: add a Row (here, or in authorization_matrix_rows_*.cpp by
+// area) naming the method, the target and body for each case, and who is
+// allowed. "Allowed" is a status below 400 (for reads of a post: the
+// private shape); "denied" is 401, 403 or 404, or a page's redirect to the
+// sign-in page. A page's redirect back with "conflict=1" fails the cell: the
+// action was allowed but did not apply, so the row's records are wrong.
 
-#include <fmt/format.h>
-#include <gtest/gtest.h>
+#include "http/authorization_matrix.hpp"
 
-#include <functional>
-#include <map>
-#include <set>
-
-#include "support/api_test_helpers.hpp"
-#include "support/page_client.hpp"
-#include "support/test_server.hpp"
-
-namespace gapfill::testing {
-namespace {
-
-using nlohmann::json;
-
-enum class Who {
-  kAnonymous,
-  kPoster,
-  kOtherPoster,
-  kClaimer,
-  kVolunteer,
-  kOrganizer,
-  kOtherOrganizer,
-  kAdmin,
-};
-constexpr Who kEveryone[] = {Who::kAnonymous, Who::kPoster,    Who::kOtherPoster,    Who::kClaimer,
-                             Who::kVolunteer, Who::kOrganizer, Who::kOtherOrganizer, Who::kAdmin};
+namespace gapfill::testing::matrix {
 
 const char* name_of(Who who) {
   switch (who) {
@@ -64,8 +43,6 @@ const char* name_of(Who who) {
   return "?";
 }
 
-// Which records a cell acts on.
-enum class Case { kOwn, kOtherNetwork, kGuessed };
 const char* name_of(Case c) {
   switch (c) {
     case Case::kOwn:
@@ -78,244 +55,7 @@ const char* name_of(Case c) {
   return "?";
 }
 
-constexpr std::int64_t kGuessedId = 987654;
-
-// One network's records, fresh for every cell that may change them.
-struct Records {
-  std::string slug;
-  std::int64_t request = 0;  // open request; its token is the poster's
-  std::string request_token;
-  std::int64_t claimed = 0;  // a request a volunteer claimed
-  std::string claimed_token;
-  std::int64_t match = 0;  // the claim
-  std::string match_token;
-  std::int64_t proposed_request = 0;  // a request with a proposal from an offer
-  std::string proposed_request_token;
-  std::int64_t proposal = 0;
-  std::int64_t offer = 0;      // an open offer with quantity left
-  std::int64_t unrelated = 0;  // another poster's post
-  std::string unrelated_token;
-  std::int64_t invite = 0;  // a live invite to volunteer
-  std::string invite_token;
-};
-
-struct World {
-  Records own;    // riverside
-  Records other;  // hillside
-};
-
-struct Accounts {
-  std::map<Who, std::string> session;  // session tokens
-  std::map<Who, std::int64_t> id;
-};
-
-// A row: one route. `target` and `body` get the world and the case; the
-// body is JSON for the API and form fields for pages.
-struct Row {
-  std::string name;
-  std::string method;
-  bool page = false;
-  bool changes = false;  // allowed cells run on fresh records
-  std::function<std::string(const World&, Case, Who)> target;
-  std::function<json(const World&, Case)> body;
-  std::function<FormFields(const World&, Case)> form;
-  std::set<Who> allowed_own;
-  std::set<Who> allowed_other;  // on the other network's records
-  std::vector<Case> cases{Case::kOwn, Case::kOtherNetwork, Case::kGuessed};
-  bool private_shape = false;  // allowed means the private shape of a post
-};
-
-const Records& pick(const World& world, Case c) {
-  return c == Case::kOtherNetwork ? world.other : world.own;
-}
-
-std::int64_t id_or_guess(Case c, std::int64_t id) {
-  return c == Case::kGuessed ? kGuessedId : id;
-}
-
-const std::set<Who> kSignedIn{Who::kVolunteer, Who::kOrganizer, Who::kOtherOrganizer, Who::kAdmin};
-const std::set<Who> kAll(std::begin(kEveryone), std::end(kEveryone));
-const std::set<Who> kOrganizers{Who::kOrganizer, Who::kAdmin};
-
-class AuthorizationMatrixTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    server_ = std::make_unique<TestServer>();
-    client_ = std::make_unique<HttpClient>(server_->port());
-    for (Who who : {Who::kAdmin, Who::kOtherOrganizer, Who::kOrganizer, Who::kVolunteer}) {
-      sign_up(who);
-    }
-    // The admin creates riverside; the organizer of another network creates
-    // hillside (and is its admin, a superset of organizer there).
-    ASSERT_EQ(api("POST", "/api/v1/networks", network_body("riverside"), Who::kAdmin).status, 201);
-    ASSERT_EQ(
-        api("POST", "/api/v1/networks", network_body("hillside"), Who::kOtherOrganizer).status,
-        201);
-    const auto invite =
-        api("POST", "/api/v1/networks/riverside/invites", {{"role", "organizer"}}, Who::kAdmin);
-    ASSERT_EQ(invite.status, 201) << invite.body;
-    ASSERT_EQ(
-        api("POST", "/api/v1/invites/redeem", {{"token", invite.json()["token"]}}, Who::kOrganizer)
-            .status,
-        200);
-    // The operator's spare network, for redeeming organizer keys.
-    domain::NetworkDraft spare;
-    spare.slug = "lakeside";
-    spare.name = "Lakeside";
-    spare.lat = 46.9;
-    spare.lon = -114;
-    spare.radius_km = 10;
-    ASSERT_TRUE(server_->app().services().networks().create(spare));
-    for (Who who : kEveryone) {
-      pages_[who] = std::make_unique<PageClient>(server_->port());
-      if (accounts_.session.contains(who)) {
-        pages_[who]->set_cookie("gf_session", accounts_.session[who]);
-      }
-      ASSERT_EQ(pages_[who]->get("/n/riverside/ask").status, 200);  // a CSRF token
-    }
-    world_ = make_world();
-  }
-
-  void sign_up(Who who) {
-    const std::string email = fmt::format("{}@example.org", static_cast<int>(who));
-    const json credentials = {{"email", email}, {"password", "correct horse battery staple"}};
-    const auto created = client_->post("/api/v1/accounts", credentials);
-    ASSERT_LT(created.status, 300) << created.body;
-    const auto session = client_->post("/api/v1/sessions", credentials);
-    ASSERT_EQ(session.status, 201) << session.body;
-    accounts_.session[who] = session.json()["session_token"];
-    accounts_.id[who] = session.json()["account"]["id"];
-  }
-
-  // The bearer token `who` sends for a row acting on `records`.
-  std::string credential(Who who, const Records& records, const std::string& poster_token) {
-    switch (who) {
-      case Who::kAnonymous:
-        return "";
-      case Who::kPoster:
-        return poster_token;
-      case Who::kOtherPoster:
-        return records.unrelated_token;
-      case Who::kClaimer:
-        return records.match_token;
-      default:
-        return accounts_.session.at(who);
-    }
-  }
-
-  HttpResult api(const std::string& method, const std::string& target, const json& body, Who who,
-                 const std::string& token = "") {
-    std::vector<std::string> headers{"Content-Type: application/json"};
-    const std::string bearer = accounts_.session.contains(who) ? accounts_.session[who] : token;
-    if (!bearer.empty()) headers.push_back("Authorization: Bearer " + bearer);
-    return client_->request(method, target, body.is_null() ? "" : body.dump(), headers);
-  }
-
-  Records make_records(const std::string& slug, Who admin) {
-    Records r;
-    r.slug = slug;
-    const std::string posts = "/api/v1/networks/" + slug + "/posts";
-    const auto create = [&](const json& body, std::int64_t& id, std::string& token) {
-      const auto created = client_->post(posts, body);
-      EXPECT_EQ(created.status, 201) << created.body;
-      id = created.json()["post"]["id"];
-      token = created.json()["manage_token"];
-    };
-    create(request_body(), r.request, r.request_token);
-    create(request_body("Claimed"), r.claimed, r.claimed_token);
-    const auto claim = client_->post(post_path(r.claimed) + "/claim", claim_body());
-    EXPECT_EQ(claim.status, 201) << claim.body;
-    r.match = claim.json()["match"]["id"];
-    r.match_token = claim.json()["match_token"];
-    create(request_body("Proposed"), r.proposed_request, r.proposed_request_token);
-    std::string offer_token;
-    const json offer = {{"kind", "offer"},
-                        {"category", "food"},
-                        {"title", "Soup"},
-                        {"quantity", 5},
-                        {"contact", {{"email", "giver@example.org"}}}};
-    create(offer, r.offer, offer_token);
-    const auto proposal =
-        client_->post("/api/v1/matches",
-                      {{"request_id", r.proposed_request}, {"offer_id", r.offer}}, offer_token);
-    EXPECT_EQ(proposal.status, 201) << proposal.body;
-    r.proposal = proposal.json()["match"]["id"];
-    create(request_body("Unrelated"), r.unrelated, r.unrelated_token);
-    const auto invite =
-        api("POST", "/api/v1/networks/" + slug + "/invites", {{"role", "volunteer"}}, admin);
-    EXPECT_EQ(invite.status, 201) << invite.body;
-    r.invite = invite.json()["invite"]["id"];
-    r.invite_token = invite.json()["token"];
-    return r;
-  }
-
-  // Fresh records; the volunteer (re)joins both networks, since a row
-  // removes them.
-  World make_world() {
-    for (const char* slug : {"riverside", "hillside"}) {
-      EXPECT_EQ(api("POST", fmt::format("/api/v1/networks/{}/join", slug), json::object(),
-                    Who::kVolunteer)
-                    .status,
-                200);
-    }
-    return World{make_records("riverside", Who::kAdmin),
-                 make_records("hillside", Who::kOtherOrganizer)};
-  }
-
-  // Runs one cell; returns whether it was allowed (and a note on failure).
-  bool run(const Row& row, const World& world, Case c, Who who, std::string& note) {
-    const std::string target = row.target(world, c, who);
-    HttpResult result;
-    if (row.page) {
-      PageClient& browser = *pages_.at(who);
-      if (row.method == "GET") {
-        result = browser.get(target);
-      } else {
-        result = browser.post(target, row.form ? row.form(world, c) : FormFields{});
-      }
-    } else {
-      // Tokens are always this network's: on the other network's records
-      // they are swapped ids.
-      const std::string token = credential(who, world.own, poster_token_for(row, world.own));
-      const json body = row.body ? row.body(world, c) : json();
-      std::vector<std::string> headers{"Content-Type: application/json"};
-      if (!token.empty()) headers.push_back("Authorization: Bearer " + token);
-      result = client_->request(row.method, target, body.is_null() ? "" : body.dump(), headers);
-    }
-    note = fmt::format("{} {} -> {} {}", row.method, target, result.status,
-                       result.body.substr(0, 200));
-    if (result.status >= 500 || result.status == 0) {
-      ADD_FAILURE() << "server error: " << note;
-      return false;
-    }
-    if (result.status >= 400) {
-      EXPECT_TRUE(result.status == 401 || result.status == 403 || result.status == 404)
-          << "a denial is 401, 403 or 404: " << note;
-      return false;
-    }
-    if (row.private_shape) return result.json().contains("access");
-    return true;
-  }
-
-  // The token the poster holds for a row: the manage token of the post the
-  // row acts on (set per row by `poster`).
-  std::string poster_token_for(const Row& row, const Records& records) {
-    const auto found = poster_of_.find(row.name);
-    if (found == poster_of_.end()) return records.request_token;
-    return found->second(records);
-  }
-
-  std::unique_ptr<TestServer> server_;
-  std::unique_ptr<HttpClient> client_;
-  std::map<Who, std::unique_ptr<PageClient>> pages_;
-  Accounts accounts_;
-  World world_;
-  std::map<std::string, std::function<std::string(const Records&)>> poster_of_;
-};
-
-// Builders for targets.
-std::function<std::string(const World&, Case, Who)> at(std::string pattern,
-                                                       std::int64_t Records::*id = nullptr) {
+Target at(std::string pattern, std::int64_t Records::*id) {
   return [pattern, id](const World& world, Case c, Who) {
     const Records& r = pick(world, c);
     std::string target = pattern;
@@ -329,13 +69,498 @@ std::function<std::string(const World&, Case, Who)> at(std::string pattern,
   };
 }
 
+Target private_link(std::string suffix, std::int64_t Records::*id, std::string Records::*token) {
+  return [suffix, id, token](const World& world, Case c, Who who) {
+    // The poster holds this network's token, whatever the record.
+    const std::string held = who == Who::kPoster        ? world.own.*token
+                             : who == Who::kOtherPoster ? world.own.unrelated_token
+                             : who == Who::kClaimer     ? world.own.match_token
+                                                        : std::string("not-a-token");
+    return fmt::format("/p/{}/k/{}{}", id_or_guess(c, pick(world, c).*id), held, suffix);
+  };
+}
+
+Target fixed(std::string target) {
+  return [target](const World&, Case, Who) { return target; };
+}
+
 json fields_json(std::initializer_list<std::pair<const char*, json>> fields) {
   json out = json::object();
   for (const auto& [name, value] : fields) out[name] = value;
   return out;
 }
 
-}  // namespace
+FormFields ask_fields() {
+  return {{"title", "Groceries for a family of four"},
+          {"category", "food"},
+          {"urgency", "today"},
+          {"details", "No pork please"},
+          {"place", "Near the library on 5th"},
+          {"contact_method", "phone"},
+          {"contact_name", "Sam"},
+          {"contact_phone", "+1 406 555 0100"}};
+}
+
+void AuthorizationMatrixTest::SetUp() {
+  server_ = std::make_unique<TestServer>([this](app::Config& config) {
+    config.mail_smtp_url = sink_.url();
+    config.mail_from = "aid@example.org";
+    config.mail_require_tls = false;
+  });
+  client_ = std::make_unique<HttpClient>(server_->port());
+  for (Who who : {Who::kAdmin, Who::kOtherOrganizer, Who::kOrganizer, Who::kVolunteer}) {
+    sign_up(who);
+  }
+  // The admin creates riverside; the organizer of another network creates
+  // hillside (and is its admin, a superset of organizer there).
+  ASSERT_EQ(api("POST", "/api/v1/networks", network_body("riverside"), Who::kAdmin).status, 201);
+  ASSERT_EQ(api("POST", "/api/v1/networks", network_body("hillside"), Who::kOtherOrganizer).status,
+            201);
+  const auto invite =
+      api("POST", "/api/v1/networks/riverside/invites", {{"role", "organizer"}}, Who::kAdmin);
+  ASSERT_EQ(invite.status, 201) << invite.body;
+  ASSERT_EQ(
+      api("POST", "/api/v1/invites/redeem", {{"token", invite.json()["token"]}}, Who::kOrganizer)
+          .status,
+      200);
+  // The operator's spare network, for redeeming organizer keys.
+  domain::NetworkDraft spare;
+  spare.slug = "lakeside";
+  spare.name = "Lakeside";
+  spare.lat = 46.9;
+  spare.lon = -114;
+  spare.radius_km = 10;
+  ASSERT_TRUE(server_->app().services().networks().create(spare));
+  for (Who who : kEveryone) {
+    pages_[who] = std::make_unique<PageClient>(server_->port());
+    if (accounts_.session.contains(who)) {
+      pages_[who]->set_cookie("gf_session", accounts_.session[who]);
+    }
+    ASSERT_EQ(pages_[who]->get("/n/riverside/ask").status, 200);  // a CSRF token
+  }
+  world_ = make_world();
+}
+
+std::string AuthorizationMatrixTest::email_of(Who who) {
+  return fmt::format("{}@example.org", static_cast<int>(who));
+}
+
+void AuthorizationMatrixTest::sign_up(Who who) {
+  const json credentials = {{"email", email_of(who)}, {"password", kPassword}};
+  const auto created = client_->post("/api/v1/accounts", credentials);
+  ASSERT_LT(created.status, 300) << created.body;
+  const auto session = client_->post("/api/v1/sessions", credentials);
+  ASSERT_EQ(session.status, 201) << session.body;
+  accounts_.session[who] = session.json()["session_token"];
+  accounts_.id[who] = session.json()["account"]["id"];
+}
+
+std::string AuthorizationMatrixTest::credential(Who who, const Records& records,
+                                                const std::string& poster_token) {
+  switch (who) {
+    case Who::kAnonymous:
+      return "";
+    case Who::kPoster:
+      return poster_token;
+    case Who::kOtherPoster:
+      return records.unrelated_token;
+    case Who::kClaimer:
+      return records.match_token;
+    default:
+      return accounts_.session.at(who);
+  }
+}
+
+HttpResult AuthorizationMatrixTest::api(const std::string& method, const std::string& target,
+                                        const json& body, Who who, const std::string& token) {
+  std::vector<std::string> headers{"Content-Type: application/json"};
+  const std::string bearer = accounts_.session.contains(who) ? accounts_.session[who] : token;
+  if (!bearer.empty()) headers.push_back("Authorization: Bearer " + bearer);
+  return client_->request(method, target, body.is_null() ? "" : body.dump(), headers);
+}
+
+Records AuthorizationMatrixTest::make_records(const std::string& slug, Who admin) {
+  Records r;
+  r.slug = slug;
+  const std::string network = "/api/v1/networks/" + slug;
+  const std::string posts = network + "/posts";
+  const auto create = [&](const json& body, std::int64_t& id, std::string& token) {
+    const auto created = client_->post(posts, body);
+    EXPECT_EQ(created.status, 201) << created.body;
+    id = created.json()["post"]["id"];
+    token = created.json()["manage_token"];
+  };
+  create(request_body(), r.request, r.request_token);
+  create(request_body("Claimed"), r.claimed, r.claimed_token);
+  const auto claim = client_->post(post_path(r.claimed) + "/claim", claim_body());
+  EXPECT_EQ(claim.status, 201) << claim.body;
+  r.match = claim.json()["match"]["id"];
+  r.match_token = claim.json()["match_token"];
+  create(request_body("Proposed"), r.proposed_request, r.proposed_request_token);
+  std::string offer_token;
+  const json offer = {{"kind", "offer"},
+                      {"category", "food"},
+                      {"title", "Soup"},
+                      {"quantity", 5},
+                      {"contact", {{"email", "giver@example.org"}}}};
+  create(offer, r.offer, offer_token);
+  const auto proposal = client_->post(
+      "/api/v1/matches", {{"request_id", r.proposed_request}, {"offer_id", r.offer}}, offer_token);
+  EXPECT_EQ(proposal.status, 201) << proposal.body;
+  r.proposal = proposal.json()["match"]["id"];
+  create(request_body("Unrelated"), r.unrelated, r.unrelated_token);
+  const auto invite = api("POST", network + "/invites", {{"role", "volunteer"}}, admin);
+  EXPECT_EQ(invite.status, 201) << invite.body;
+  r.invite = invite.json()["invite"]["id"];
+  r.invite_token = invite.json()["token"];
+  // Moderated records: a hidden post, a blocked manage token, an open report.
+  std::string unused;
+  create(request_body("Hidden"), r.hidden, unused);
+  const json spam = {{"reason", "spam"}};
+  EXPECT_EQ(api("POST", fmt::format("{}/posts/{}/hide", network, r.hidden), spam, admin).status,
+            200);
+  create(request_body("Blocked"), r.blocked, unused);
+  EXPECT_EQ(api("POST", fmt::format("{}/posts/{}/block", network, r.blocked), spam, admin).status,
+            200);
+  create(request_body("Reported"), r.reported, unused);
+  r.report = open_report(slug, admin, r.reported);
+  return r;
+}
+
+std::int64_t AuthorizationMatrixTest::open_report(const std::string& slug, Who admin,
+                                                  std::int64_t post) {
+  EXPECT_EQ(client_->post(post_path(post) + "/reports", {{"reason", "spam"}}).status, 202);
+  // Open reports pile up over the worlds: the newest are on the last page.
+  const std::string reports = "/api/v1/networks/" + slug + "/reports";
+  const std::int64_t total =
+      api("GET", reports + "?limit=1", json(), admin).json().value("total", 0);
+  const json page =
+      api("GET",
+          fmt::format("{}?limit=100&offset={}", reports, std::max<std::int64_t>(0, total - 100)),
+          json(), admin)
+          .json();
+  std::int64_t newest = 0;
+  for (const auto& item : page["items"]) {
+    if (item["post"]["id"] == post) newest = std::max<std::int64_t>(newest, item["id"]);
+  }
+  EXPECT_NE(newest, 0) << page.dump();
+  return newest;
+}
+
+void AuthorizationMatrixTest::moderate_again(Case c, const std::string& undone) {
+  Records& r = c == Case::kOtherNetwork ? world_.other : world_.own;
+  const Who admin = c == Case::kOtherNetwork ? Who::kOtherOrganizer : Who::kAdmin;
+  const std::string posts = "/api/v1/networks/" + r.slug + "/posts/";
+  const json spam = {{"reason", "spam"}};
+  if (undone == "resolve") {
+    r.report = open_report(r.slug, admin, r.reported);
+    return;
+  }
+  const bool hide = undone == "unhide";
+  const auto again = api(
+      "POST", fmt::format("{}{}/{}", posts, hide ? r.hidden : r.blocked, hide ? "hide" : "block"),
+      spam, admin);
+  EXPECT_EQ(again.status, 200) << again.body;
+}
+
+World AuthorizationMatrixTest::make_world() {
+  for (const char* slug : {"riverside", "hillside"}) {
+    EXPECT_EQ(
+        api("POST", fmt::format("/api/v1/networks/{}/join", slug), json::object(), Who::kVolunteer)
+            .status,
+        200);
+  }
+  return World{make_records("riverside", Who::kAdmin),
+               make_records("hillside", Who::kOtherOrganizer)};
+}
+
+std::string AuthorizationMatrixTest::session_for(const Row& row, Case c, Who who) {
+  if (!accounts_.session.contains(who)) return "";
+  if (row.guess_session && c == Case::kGuessed) return kGuessedSession;
+  switch (row.session) {
+    case Session::kShared:
+    case Session::kCopy:
+      return accounts_.session.at(who);
+    case Session::kFresh:
+      return sign_in(email_of(who));
+    case Session::kThrowaway:
+      return throwaway_session(who);
+  }
+  return "";
+}
+
+bool AuthorizationMatrixTest::run(const Row& row, const World& world, Case c, Who who,
+                                  std::string& note) {
+  const std::string target = row.target(world, c, who);
+  note_route(row.method, target);
+  const bool own_session = row.session != Session::kShared || row.guess_session;
+  HttpResult result;
+  if (row.page) {
+    // A browser of the cell's own when the row needs another session or may
+    // clear the cookie.
+    std::unique_ptr<PageClient> own_browser;
+    PageClient* browser = pages_.at(who).get();
+    if (own_session && accounts_.session.contains(who)) {
+      own_browser = std::make_unique<PageClient>(server_->port());
+      own_browser->set_cookie("gf_session", session_for(row, c, who));
+      EXPECT_LT(own_browser->get("/n/riverside/ask").status, 400);  // a CSRF token
+      browser = own_browser.get();
+    }
+    if (row.method == "GET") {
+      result = browser->get(target);
+    } else {
+      result = browser->post(target, row.form ? row.form(world, c) : FormFields{});
+    }
+    if (row.follow_redirect && result.status >= 300 && result.status < 400) {
+      std::string next = location_of(result);
+      next = next.substr(0, next.find('#'));
+      note_route("GET", next);
+      result = browser->get(next);
+    }
+  } else {
+    // Tokens are always this network's: on the other network's records
+    // they are swapped ids.
+    std::string token = credential(who, world.own, poster_token_for(row, world.own));
+    if (own_session && accounts_.session.contains(who)) token = session_for(row, c, who);
+    const json body = row.body ? row.body(world, c) : json();
+    std::vector<std::string> headers{"Content-Type: application/json"};
+    if (!token.empty()) headers.push_back("Authorization: Bearer " + token);
+    result = client_->request(row.method, target, body.is_null() ? "" : body.dump(), headers);
+  }
+  const std::string location = location_of(result);
+  note = fmt::format("{} {} -> {} {}{}", row.method, target, result.status,
+                     location.empty() ? "" : "(to " + location + ") ", result.body.substr(0, 200));
+  if (result.status >= 500 || result.status == 0) {
+    ADD_FAILURE() << "server error: " << note;
+    return false;
+  }
+  if (result.status >= 400) {
+    EXPECT_TRUE(result.status == 401 || result.status == 403 || result.status == 404)
+        << "a denial is 401, 403 or 404: " << note;
+    return false;
+  }
+  if (row.page && location.starts_with("/account/sign-in")) return false;
+  if (row.page && location.find("conflict=1") != std::string::npos) {
+    ADD_FAILURE() << "allowed, but the action did not apply (wrong records for the row): " << note;
+  }
+  if (row.private_shape) return result.json().contains("access");
+  return true;
+}
+
+void AuthorizationMatrixTest::note_route(const std::string& method, const std::string& target) {
+  http::Request probe;
+  probe.method = http::parse_method(method);
+  probe.path = target.substr(0, target.find('?'));
+  const auto found = server_->app().router().find(probe);
+  if (found.pattern != nullptr) covered_.insert({probe.method, *found.pattern});
+}
+
+std::string AuthorizationMatrixTest::poster_token_for(const Row& row, const Records& records) {
+  const auto found = poster_of_.find(row.name);
+  if (found == poster_of_.end()) return records.request_token;
+  return found->second(records);
+}
+
+std::string AuthorizationMatrixTest::sign_in(const std::string& email) {
+  const auto session =
+      client_->post("/api/v1/sessions", {{"email", email}, {"password", kPassword}});
+  EXPECT_EQ(session.status, 201) << session.body;
+  return session.status == 201 ? session.json()["session_token"].get<std::string>() : "";
+}
+
+std::string AuthorizationMatrixTest::new_email() {
+  return fmt::format("someone-{}@example.org", ++emails_);
+}
+
+std::string AuthorizationMatrixTest::throwaway_session(Who who) {
+  const std::string email = new_email();
+  EXPECT_EQ(client_->post("/api/v1/accounts", {{"email", email}, {"password", kPassword}}).status,
+            202);
+  const std::string session = sign_in(email);
+  const auto as = [&](const char* method, const std::string& target, const json& body) {
+    return client_->request(method, target, body.dump(),
+                            {"Content-Type: application/json", "Authorization: Bearer " + session});
+  };
+  const auto invited = [&](const char* slug, const char* role, Who by) {
+    const auto invite =
+        api("POST", fmt::format("/api/v1/networks/{}/invites", slug), {{"role", role}}, by);
+    EXPECT_EQ(invite.status, 201) << invite.body;
+    EXPECT_EQ(as("POST", "/api/v1/invites/redeem", {{"token", invite.json()["token"]}}).status,
+              200);
+  };
+  switch (who) {
+    case Who::kVolunteer:
+      EXPECT_EQ(as("POST", "/api/v1/networks/riverside/join", json::object()).status, 200);
+      break;
+    case Who::kOrganizer:
+      invited("riverside", "organizer", Who::kAdmin);
+      break;
+    case Who::kOtherOrganizer:
+      invited("hillside", "organizer", Who::kOtherOrganizer);
+      break;
+    case Who::kAdmin:
+      invited("riverside", "admin", Who::kAdmin);
+      break;
+    default:
+      break;
+  }
+  return session;
+}
+
+std::string AuthorizationMatrixTest::mailed_token(const std::string& email, const std::string& path,
+                                                  const std::function<void()>& act) {
+  const auto matching = [&](const std::vector<ReceivedMail>& mails) {
+    std::vector<std::string> links;
+    for (const ReceivedMail& mail : mails) {
+      const std::string link = link_in(mail);
+      if (mail.to == std::vector<std::string>{email} && link.find(path) != std::string::npos) {
+        links.push_back(link.substr(link.rfind('/') + 1));
+      }
+    }
+    return links;
+  };
+  const std::size_t before = matching(sink_.received()).size();
+  act();
+  for (std::size_t count = sink_.received().size();; ++count) {
+    const auto mails = sink_.wait_for(count);
+    const auto links = matching(mails);
+    if (links.size() > before) return links.back();
+    if (mails.size() < count) break;  // waited long enough
+  }
+  ADD_FAILURE() << "no mail with " << path << " to " << email;
+  return "";
+}
+
+// Moderation undone: unhide, unblock, resolve (API and dashboard); blocking
+// accounts; the operator's organizer key through the API.
+void AuthorizationMatrixTest::add_moderation_rows(std::vector<Row>& rows) {
+  const auto dashboard = [](const std::string& action, std::int64_t Records::*id) {
+    return [action, id](const World& world, Case c, Who) {
+      // Swapped: this network's dashboard, the other network's record.
+      return fmt::format("/n/{}/organize/{}", world.own.slug,
+                         fmt::format(fmt::runtime(action), id_or_guess(c, pick(world, c).*id)));
+    };
+  };
+  const auto no_fields = [](const World&, Case) { return json::object(); };
+  // An allowed cell's change is put back after it (cheaper than fresh records).
+  for (const auto& [action, id] :
+       {std::pair{"unhide", &Records::hidden}, std::pair{"unblock", &Records::blocked}}) {
+    rows.push_back({std::string(action) + " a post",
+                    "POST",
+                    false,
+                    false,
+                    at(std::string("/api/v1/networks/{slug}/posts/{id}/") + action, id),
+                    no_fields,
+                    {},
+                    kOrganizers,
+                    kOtherOrganizerOnly});
+    rows.back().after = [this, action](Case c) { moderate_again(c, action); };
+    rows.push_back({std::string(action) + " from the dashboard",
+                    "POST",
+                    true,
+                    false,
+                    dashboard(std::string("posts/{}/") + action, id),
+                    {},
+                    {},
+                    kOrganizers,
+                    {}});
+    rows.back().after = [this, action](Case c) { moderate_again(c, action); };
+  }
+  rows.push_back({"resolve a report",
+                  "POST",
+                  false,
+                  false,
+                  at("/api/v1/networks/{slug}/reports/{id}/resolve", &Records::report),
+                  [](const World&, Case) {
+                    return fields_json({{"resolution", "dismissed"}});
+                  },
+                  {},
+                  kOrganizers,
+                  kOtherOrganizerOnly});
+  rows.back().after = [this](Case c) { moderate_again(c, "resolve"); };
+  rows.push_back({"resolve a report from the dashboard",
+                  "POST",
+                  true,
+                  false,
+                  dashboard("reports/{}/resolve", &Records::report),
+                  {},
+                  [](const World&, Case) {
+                    return FormFields{{"resolution", "dismissed"}};
+                  },
+                  kOrganizers,
+                  {}});
+  rows.back().after = [this](Case c) { moderate_again(c, "resolve"); };
+  // Blocking an account in a network: its organizers. The account is the
+  // volunteer, a member of both networks; swapped: this network's
+  // organizers on the other network (whose organizer is its admin). A block
+  // outlives fresh records, so each allowed cell's block is lifted after it
+  // (and each allowed unblock has a block to lift).
+  // NOT COVERED, a bug (reported): a guessed account id. The domain does not
+  // check that the account exists: an organizer can "block" account 987654,
+  // which no one has yet (200, audited), and unblocking it answers 409.
+  const std::int64_t volunteer = accounts_.id.at(Who::kVolunteer);
+  const auto account_action = [volunteer](const char* action) {
+    return [volunteer, action](const World& world, Case c, Who) {
+      return fmt::format("/api/v1/networks/{}/accounts/{}/{}", pick(world, c).slug, volunteer,
+                         action);
+    };
+  };
+  const auto by_network_admin = [this, volunteer](const char* action) {
+    return [this, volunteer, action](Case c) {
+      const bool other = c == Case::kOtherNetwork;
+      const auto done =
+          api("POST",
+              fmt::format("/api/v1/networks/{}/accounts/{}/{}", other ? "hillside" : "riverside",
+                          volunteer, action),
+              std::string(action) == "block" ? fields_json({{"reason", "spam"}}) : json::object(),
+              other ? Who::kOtherOrganizer : Who::kAdmin);
+      EXPECT_EQ(done.status, 200) << action << " the volunteer: " << done.body;
+    };
+  };
+  rows.push_back({"block an account",
+                  "POST",
+                  false,
+                  false,
+                  account_action("block"),
+                  [](const World&, Case) {
+                    return fields_json({{"reason", "spam"}});
+                  },
+                  {},
+                  kOrganizers,
+                  kOtherOrganizerOnly,
+                  {Case::kOwn, Case::kOtherNetwork}});
+  rows.back().after = by_network_admin("unblock");
+  rows.push_back({"unblock an account",
+                  "POST",
+                  false,
+                  false,
+                  account_action("unblock"),
+                  no_fields,
+                  {},
+                  kOrganizers,
+                  kOtherOrganizerOnly,
+                  {Case::kOwn, Case::kOtherNetwork}});
+  rows.back().before = by_network_admin("block");
+  // The operator's organizer key makes whoever signs in and redeems it an
+  // admin of the network it was made for (as on the dashboard's page).
+  rows.push_back({"redeem an organizer key (API)",
+                  "POST",
+                  false,
+                  false,
+                  [](const World&, Case c, Who) {
+                    return fmt::format("/api/v1/networks/{}/admin-key",
+                                       c == Case::kGuessed ? "nowhere" : "lakeside");
+                  },
+                  [this](const World&, Case) {
+                    const auto key =
+                        server_->app().services().organizer().issue_key("lakeside", "matrix");
+                    return fields_json({{"token", key ? key->key : ""}});
+                  },
+                  {},
+                  kSignedIn,
+                  {},
+                  {Case::kOwn, Case::kGuessed}});
+}
 
 TEST_F(AuthorizationMatrixTest, EveryRouteForEveryActorOnOwnAndOthersRecords) {
   const auto& ids = accounts_.id;
@@ -799,17 +1024,6 @@ TEST_F(AuthorizationMatrixTest, EveryRouteForEveryActorOnOwnAndOthersRecords) {
                   kSignedIn,
                   kSignedIn});
   // Pages of one post: private links carry the poster's token in the path.
-  const auto private_link = [](const std::string& suffix, std::int64_t Records::*id,
-                               std::string Records::*token) {
-    return [suffix, id, token](const World& world, Case c, Who who) {
-      // The poster holds this network's token, whatever the record.
-      const std::string held = who == Who::kPoster        ? world.own.*token
-                               : who == Who::kOtherPoster ? world.own.unrelated_token
-                               : who == Who::kClaimer     ? world.own.match_token
-                                                          : std::string("not-a-token");
-      return fmt::format("/p/{}/k/{}{}", id_or_guess(c, pick(world, c).*id), held, suffix);
-    };
-  };
   rows.push_back({"the private page of a claimed post",
                   "GET",
                   true,
@@ -990,33 +1204,25 @@ TEST_F(AuthorizationMatrixTest, EveryRouteForEveryActorOnOwnAndOthersRecords) {
                   {},
                   {Who::kAdmin},
                   other_organizer});
-  // Accounts: a person's own account, by their session alone.
-  for (const char* pattern : {"/api/v1/account", "/api/v1/account/export"}) {
-    rows.push_back({std::string("read ") + pattern,
-                    "GET",
-                    false,
-                    false,
-                    at(pattern),
-                    {},
-                    {},
-                    kSignedIn,
-                    {},
-                    {Case::kOwn}});
-  }
+  add_moderation_rows(rows);
+  add_account_rows(rows);
+  add_page_rows(rows);
 
   std::size_t cells = 0;
   std::size_t failures = 0;
   for (const Row& row : rows) {
     for (Case c : row.cases) {
       for (Who who : kEveryone) {
-        const std::set<Who>& allowed =
-            c == Case::kOwn ? row.allowed_own
-                            : (c == Case::kOtherNetwork ? row.allowed_other : std::set<Who>{});
+        const std::set<Who>& allowed = c == Case::kOwn            ? row.allowed_own
+                                       : c == Case::kOtherNetwork ? row.allowed_other
+                                                                  : row.allowed_guessed;
         const bool expect = allowed.contains(who);
         // A cell that may change its records gets fresh ones.
         if (expect && row.changes) world_ = make_world();
+        if (expect && row.before) row.before(c);
         std::string note;
         const bool got = run(row, world_, c, who, note);
+        if (expect && row.after) row.after(c);
         ++cells;
         if (got != expect) ++failures;
         EXPECT_EQ(got, expect) << row.name << " | " << name_of(c) << " | " << name_of(who)
@@ -1026,10 +1232,24 @@ TEST_F(AuthorizationMatrixTest, EveryRouteForEveryActorOnOwnAndOthersRecords) {
   }
   std::size_t case_count = 0;
   for (const Row& row : rows) case_count += row.cases.size();
-  std::printf("authorization matrix: %zu routes x %zu actors, %zu route-cases, %zu cells\n",
-              rows.size(), std::size(kEveryone), case_count, cells);
+  std::printf(
+      "authorization matrix: %zu routes (%zu rows) x %zu actors, %zu route-cases, %zu cells\n",
+      covered_.size(), rows.size(), std::size(kEveryone), case_count, cells);
+  RecordProperty("routes", static_cast<int>(covered_.size()));
   RecordProperty("cells", static_cast<int>(cells));
   EXPECT_EQ(failures, 0u);
+
+  // Every route the server has is in the matrix, but those that serve the
+  // same files to everyone.
+  const std::set<std::string> kSameForEveryone{"/healthz", "/static/{version}/{file}",
+                                               "/static/{version}/{folder}/{file}",
+                                               "/static/{version}/{folder}/{sub}/{file}"};
+  for (const auto& route : server_->app().router().list()) {
+    if (kSameForEveryone.contains(route.pattern)) continue;
+    EXPECT_TRUE(covered_.contains({route.method, route.pattern}))
+        << http::to_string(route.method) << " " << route.pattern
+        << " has no row in the authorization matrix";
+  }
 }
 
-}  // namespace gapfill::testing
+}  // namespace gapfill::testing::matrix
