@@ -107,8 +107,11 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   } else {
     spdlog::info("rate limits are off (GAPFILL_RATE_LIMITS=off or [rate_limits] enabled = false)");
   }
-  http::DispatchOptions dispatch{config.max_body_bytes, http::page_error_renderer(*app->web_),
-                                 app->rate_limiter_.get(), config.secure_cookies, {}};
+  http::DispatchOptions dispatch{config.max_body_bytes,
+                                 http::page_error_renderer(*app->web_),
+                                 app->rate_limiter_.get(),
+                                 config.secure_cookies,
+                                 {}};
   // A signed-in client is also counted per account, from any address.
   dispatch.rate_identity =
       [&services = *app->services_](const http::Request& request) -> std::optional<std::string> {
@@ -172,6 +175,13 @@ void Application::sweep_loop() {
       spdlog::error("sweep erasure_failed what=\"{}\"", erased.error().message);
     } else if (*erased > 0) {
       spdlog::info("sweep erased_posts={}", *erased);
+    }
+    // Ended sessions (idle too long or past their absolute expiry) go too.
+    const auto ended = services_->accounts().remove_expired_sessions();
+    if (!ended) {
+      spdlog::error("sweep session_removal_failed what=\"{}\"", ended.error().message);
+    } else if (*ended > 0) {
+      spdlog::info("sweep removed_sessions={}", *ended);
     }
     lock.lock();
     sweep_wakeup_.wait_for(lock, interval, [this] { return stopping_; });

@@ -167,6 +167,9 @@ int purge(const CommonFlags& flags) {
   const auto erased = (*opened)->services->posts().erase_expired_personal_data();
   if (!erased) return report(erased.error());
   std::cout << "Erased the personal data of " << *erased << " closed posts.\n";
+  const auto ended = (*opened)->services->accounts().remove_expired_sessions();
+  if (!ended) return report(ended.error());
+  std::cout << "Removed " << *ended << " ended sessions.\n";
   return 0;
 }
 

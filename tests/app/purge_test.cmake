@@ -9,7 +9,8 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "demo failed (${rc}): ${out}")
 endif()
 execute_process(COMMAND ${GAPFILL} purge --db ${db} RESULT_VARIABLE rc OUTPUT_VARIABLE out)
-if(NOT rc EQUAL 0 OR NOT out MATCHES "Erased the personal data of 0 closed posts")
+if(NOT rc EQUAL 0 OR NOT out MATCHES "Erased the personal data of 0 closed posts"
+   OR NOT out MATCHES "Removed 0 ended sessions")
   message(FATAL_ERROR "purge of a fresh demo failed (${rc}): ${out}")
 endif()
 

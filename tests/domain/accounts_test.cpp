@@ -104,6 +104,20 @@ TEST_F(AccountsTest, SessionsEndWhenIdleAndAtTheirAbsoluteExpiry) {
   EXPECT_FALSE(accounts().authenticate("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"));
 }
 
+TEST_F(AccountsTest, TheSweepRemovesEndedSessionsAndKeepsLiveOnes) {
+  auto ended = accounts().sign_in(credentials("sam@example.org", kPassword));
+  ASSERT_TRUE(ended);
+  clock_.advance(limits::kSessionIdleSeconds - 60);
+  auto live = accounts().sign_in(credentials("sam@example.org", kPassword));
+  ASSERT_TRUE(live);
+  EXPECT_EQ(accounts().remove_expired_sessions().value(), 0);
+  clock_.advance(120);  // the first is now idle for longer than allowed
+  EXPECT_EQ(accounts().remove_expired_sessions().value(), 1);
+  EXPECT_EQ(accounts().remove_expired_sessions().value(), 0);
+  EXPECT_TRUE(accounts().authenticate(live->token));
+  EXPECT_FALSE(accounts().authenticate(ended->token));
+}
+
 TEST_F(AccountsTest, LinksExpireAndANewerOneReplacesTheOlder) {
   const std::string first = token_of_last_mail();
   auto session = accounts().sign_in(credentials("sam@example.org", kPassword));
