@@ -53,6 +53,23 @@ std::optional<KeyId> FieldCipher::key_id_of(std::string_view sealed) {
   return id;
 }
 
+std::string FieldCipher::lookup(std::string_view plaintext) const {
+  // A subkey of its own, so that the data key is never used for two things.
+  std::array<unsigned char, crypto_generichash_KEYBYTES> subkey;
+  static_assert(crypto_kdf_KEYBYTES == std::tuple_size_v<DataKey>);
+  crypto_kdf_derive_from_key(subkey.data(), subkey.size(), 1, "gflookup",
+                             keys_.at(current_).data());
+  std::array<unsigned char, 32> hash;
+  crypto_generichash(hash.data(), hash.size(),
+                     reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                     subkey.data(), subkey.size());
+  sodium_memzero(subkey.data(), subkey.size());
+  std::string hex(hash.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
+  hex.pop_back();
+  return hex;
+}
+
 std::string FieldCipher::seal(std::string_view plaintext) const {
   const DataKey& key = keys_.at(current_);
   std::string out(kOverheadBytes + plaintext.size(), '\0');

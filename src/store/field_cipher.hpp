@@ -47,6 +47,11 @@ class FieldCipher {
   // Opens a sealed value; fails (never garbage) on an unknown key id, a
   // wrong key, a damaged value or an unknown version.
   Result<std::string> open(std::string_view sealed) const;
+  // A keyed hash of `plaintext` (64 hex digits) under a key derived from the
+  // current data key, to find a sealed value by equality (an account by its
+  // e-mail address) without storing it in the clear. It changes with the
+  // current key: key rotation computes it again.
+  std::string lookup(std::string_view plaintext) const;
   // The key id a sealed value names, or nullopt when it is not one.
   static std::optional<KeyId> key_id_of(std::string_view sealed);
   // The 4 bytes that name `id` inside a sealed value.

@@ -23,9 +23,9 @@ using endpoint_tests::private_request;
 using nlohmann::json;
 
 const std::vector<std::string> kSecrets = {
-    "Zebulon Quartermaine",         "zq.private@example.org", "+1 406 555 0199",
-    "behind the blue house on Elm", "secret-details-marker",  "val.hidden@example.org",
-    "Knock twice at the side door"};
+    "Zebulon Quartermaine",         "zq.private@example.org",   "+1 406 555 0199",
+    "behind the blue house on Elm", "secret-details-marker",    "val.hidden@example.org",
+    "Knock twice at the side door", "quill.account@example.org"};
 
 std::string read_bytes(const std::string& path) {
   std::string bytes(std::filesystem::file_size(path), '\0');
@@ -37,6 +37,7 @@ std::string read_bytes(const std::string& path) {
 using EncryptionAtRestTest = ApiTest;
 
 TEST_F(EncryptionAtRestTest, TheDatabaseFilesHoldNoneOfThePersonalDataTheTokenHoldersRead) {
+  const std::string session = sign_in_new_account(*client, "quill.account@example.org");
   const auto [id, token] = create_post(private_request());
   const auto claimed =
       client->post(post_path(id) + "/claim",
@@ -69,6 +70,12 @@ TEST_F(EncryptionAtRestTest, TheDatabaseFilesHoldNoneOfThePersonalDataTheTokenHo
   server->restart();
   client = std::make_unique<HttpClient>(server->port());
   EXPECT_EQ(client->get(post_path(id), token).json()["contact"]["phone"], "+1 406 555 0199");
+  EXPECT_EQ(client->get("/api/v1/account", session).json()["email"], "quill.account@example.org");
+  EXPECT_EQ(client
+                ->post("/api/v1/sessions", {{"email", "Quill.Account@example.org"},
+                                            {"password", "correct horse battery staple"}})
+                .status,
+            201);
 }
 
 TEST_F(EncryptionAtRestTest, TheKeyFileIsMadeNextToTheDatabaseReadableByItsOwnerAlone) {

@@ -326,5 +326,64 @@ TEST(SealedFields, TheRetentionSweepStillErasesAndEmptyStaysEmpty) {
   }));
 }
 
+// An account's address: sealed in the file, found by its keyed lookup, and
+// still found after an upgrade from plaintext and after key rotation.
+TEST(SealedFields, AccountAddressesAreSealedAndFoundByTheirLookup) {
+  Folder folder;
+  const std::string path = folder.file("gapfill.db");
+  const std::string address = "sam.sealed@example.org";
+  const DataKey old_key = FieldCipher::random_key();
+  const DataKey new_key = FieldCipher::random_key();
+  const auto find = [&](Store& store) -> Result<Account> {
+    Result<Account> found = fail(ErrorCode::kInternal, "not run");
+    EXPECT_TRUE(store.read([&](Transaction& t) -> Status {
+      found = t.accounts().find_by_email(address);
+      return {};
+    }));
+    return found;
+  };
+  auto store = open(path, keyring({{1, old_key}}, 1));
+  AccountId id = 0;
+  ASSERT_TRUE(store->write([&](Transaction& t) -> Status {
+    Account account;
+    account.email = address;
+    account.password_hash = "hash";
+    id = TRY(t.accounts().insert(account));
+    Account again = account;
+    again.email = address;
+    EXPECT_EQ(t.accounts().insert(again).error().code, ErrorCode::kConflict);
+    return {};
+  }));
+  EXPECT_EQ(query(path, "SELECT typeof(email) FROM accounts"), "blob");
+  EXPECT_EQ(find(*store).value().id, id);
+  EXPECT_EQ(find(*store).value().email, address);
+  store.reset();
+  for (const std::string& file : {path, path + "-wal"}) {
+    if (std::filesystem::exists(file)) {
+      EXPECT_EQ(read_bytes(file).find(address), std::string::npos) << file;
+    }
+  }
+
+  // A database from before sealing: the address in plaintext, no lookup.
+  query(path, "UPDATE accounts SET email = '" + address + "', email_lookup = NULL");
+  store = open(path, keyring({{1, old_key}}, 1));
+  EXPECT_FALSE(find(*store));
+  while (*store->reseal_batch(100) != 0) {
+  }
+  EXPECT_EQ(query(path, "SELECT typeof(email) FROM accounts"), "blob");
+  EXPECT_EQ(find(*store).value().id, id);
+  const std::string before = query(path, "SELECT email_lookup FROM accounts");
+  store.reset();
+
+  // Rotation: the lookup is computed again under the new key.
+  store = open(path, keyring({{1, old_key}, {2, new_key}}, 2));
+  while (*store->reseal_batch(100) != 0) {
+  }
+  store.reset();
+  EXPECT_NE(query(path, "SELECT email_lookup FROM accounts"), before);
+  store = open(path, keyring({{2, new_key}}, 2));
+  EXPECT_EQ(find(*store).value().email, address);
+}
+
 }  // namespace
 }  // namespace gapfill::store

@@ -1,6 +1,7 @@
 // Accounts, their sessions and their one-time tokens.
 
 #include "store/sqlite/repositories.hpp"
+#include "store/sqlite/sealed.hpp"
 
 namespace gapfill::store::sqlite {
 namespace {
@@ -12,10 +13,11 @@ constexpr const char* kSessionColumns =
 constexpr const char* kTokenColumns =
     "id, account_id, purpose, token_hash, created_at, expires_at, used_at";
 
-Account read_account(const Statement& row) {
+// The address is sealed at rest, found by its lookup (sealed_columns()).
+Result<Account> read_account(const Statement& row, const FieldCipher& cipher) {
   Account account;
   account.id = row.int64(0);
-  account.email = row.text(1);
+  account.email = TRY(read_sealed(row, 1, cipher));
   account.password_hash = row.text(2);
   account.verified_at = row.optional_int64(3);
   account.created_at = row.int64(4);
@@ -56,15 +58,16 @@ constexpr const char* kRetiredIdSetting = "accounts.highest_removed_id";
 
 Result<AccountId> SqliteAccountRepository::insert(const Account& account) {
   auto statement = TRY(db_.prepare(
-      std::string("INSERT INTO accounts (id, email, password_hash, verified_at, created_at,"
-                  " updated_at) VALUES (1 + max(coalesce((SELECT max(id) FROM accounts), 0),"
-                  " coalesce((SELECT value FROM settings WHERE name = '") +
-      kRetiredIdSetting + "'), 0)), ?, ?, ?, ?, ?)"));
-  statement.bind(1, account.email)
-      .bind(2, account.password_hash)
-      .bind(3, account.verified_at)
-      .bind(4, account.created_at)
-      .bind(5, account.updated_at);
+      std::string("INSERT INTO accounts (id, email, email_lookup, password_hash, verified_at,"
+                  " created_at, updated_at) VALUES (1 + max(coalesce((SELECT max(id) FROM"
+                  " accounts), 0), coalesce((SELECT value FROM settings WHERE name = '") +
+      kRetiredIdSetting + "'), 0)), ?, ?, ?, ?, ?, ?)"));
+  add_sealed(statement, cipher_, account.email)
+      .add(cipher_.lookup(account.email))
+      .add(account.password_hash)
+      .add(account.verified_at)
+      .add(account.created_at)
+      .add(account.updated_at);
   if (auto done = statement.run(); !done) {
     if (done.error().code == ErrorCode::kConflict) {
       return fail(ErrorCode::kConflict, "An account with this e-mail address exists.");
@@ -79,15 +82,15 @@ Result<Account> SqliteAccountRepository::find(AccountId id) {
       TRY(db_.prepare(std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE id = ?"));
   statement.bind(1, id);
   if (!TRY(statement.step())) return not_found("Account");
-  return read_account(statement);
+  return read_account(statement, cipher_);
 }
 
 Result<Account> SqliteAccountRepository::find_by_email(const std::string& email) {
-  auto statement =
-      TRY(db_.prepare(std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE email = ?"));
-  statement.bind(1, email);
+  auto statement = TRY(db_.prepare(std::string("SELECT ") + kAccountColumns +
+                                   " FROM accounts WHERE email_lookup = ?"));
+  statement.bind(1, cipher_.lookup(email));
   if (!TRY(statement.step())) return not_found("Account");
-  return read_account(statement);
+  return read_account(statement, cipher_);
 }
 
 Status SqliteAccountRepository::update(const Account& account) {

@@ -305,9 +305,18 @@ CREATE TABLE network_policies (
 );
 )sql";
 
+// Account e-mail addresses are sealed at rest (store/sqlite/sealed.hpp): the
+// address column then holds sealed bytes, and accounts are found by a keyed
+// hash of the address. Existing rows are sealed, and their lookup written, by
+// the re-sealing that runs at start-up.
+constexpr std::string_view kMigrationSealedEmail = R"sql(
+ALTER TABLE accounts ADD COLUMN email_lookup TEXT;
+CREATE UNIQUE INDEX accounts_by_email_lookup ON accounts(email_lookup);
+)sql";
+
 constexpr std::array kMigrations{kMigration1,        kMigration2,          kMigration3,
                                  kMigrationRelay,    kMigrationModeration, kMigrationPublicGrid,
-                                 kMigrationAccounts, kMigrationRoles};
+                                 kMigrationAccounts, kMigrationRoles,      kMigrationSealedEmail};
 
 }  // namespace
 

@@ -148,7 +148,7 @@ class SqliteBlockRepository final : public BlockRepository {
 
 class SqliteAccountRepository final : public AccountRepository {
  public:
-  explicit SqliteAccountRepository(Database& db) : db_(db) {}
+  SqliteAccountRepository(Database& db, const FieldCipher& cipher) : db_(db), cipher_(cipher) {}
   Result<AccountId> insert(const Account& account) override;
   Result<Account> find(AccountId id) override;
   Result<Account> find_by_email(const std::string& email) override;
@@ -157,6 +157,7 @@ class SqliteAccountRepository final : public AccountRepository {
 
  private:
   Database& db_;
+  const FieldCipher& cipher_;
 };
 
 class SqliteAuditRepository final : public AuditRepository {

@@ -11,7 +11,8 @@ namespace {
 // owner, its matched party and organizers may read (the private view), and
 // the ride's areas and needs, which are public while the post is listed but
 // are still places and health facts about a person once it is not.
-constexpr std::array<SealedColumn, 14> kSealedColumns{{
+constexpr std::array<SealedColumn, 15> kSealedColumns{{
+    {"accounts", "email", "email_lookup"},
     {"posts", "details"},
     {"posts", "location_text"},
     {"posts", "contact_name"},
@@ -88,9 +89,14 @@ Result<int> reseal_some(Database& db, const FieldCipher& cipher, int limit) {
         values.emplace_back(select.int64(0), std::move(plaintext));
       }
     }
+    const std::string lookup(column.lookup);
     for (const auto& [rowid, plaintext] : values) {
-      auto update = TRY(db.prepare("UPDATE " + table + " SET " + col + " = ? WHERE rowid = ?"));
-      update.bind_blob(1, cipher.seal(plaintext)).bind(2, rowid);
+      auto update =
+          TRY(db.prepare("UPDATE " + table + " SET " + col + " = ?" +
+                         (lookup.empty() ? "" : ", " + lookup + " = ?") + " WHERE rowid = ?"));
+      update.bind_blob(1, cipher.seal(plaintext)).start_at(2);
+      if (!lookup.empty()) update.add(cipher.lookup(plaintext));
+      update.add(rowid);
       TRY_STATUS(update.run());
     }
     done += static_cast<int>(values.size());

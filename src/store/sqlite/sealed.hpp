@@ -42,6 +42,9 @@ inline Result<std::string> read_sealed(const Statement& row, int column,
 struct SealedColumn {
   std::string_view table;
   std::string_view column;
+  // When set, a column holding FieldCipher::lookup of the value, written
+  // with it and again whenever it is re-sealed.
+  std::string_view lookup = {};
 };
 
 // Every sealed column of every table (add yours here).

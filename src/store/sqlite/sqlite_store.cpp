@@ -28,7 +28,7 @@ class SqliteTransaction final : public Transaction {
         blocks_(db),
         audit_(db),
         memberships_(db),
-        accounts_(db),
+        accounts_(db, cipher),
         sessions_(db),
         account_tokens_(db) {}
   NetworkRepository& networks() override { return networks_; }
