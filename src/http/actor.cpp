@@ -27,6 +27,15 @@ domain::Actor page_actor(const PageRequest& visitor, std::string token) {
   return actor;
 }
 
+std::string local_path_or_empty(std::string_view next) {
+  if (next.size() < 1 || next.size() > limits::kServerMaxUrlBytes || next[0] != '/') return "";
+  if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "";
+  for (const char c : next) {
+    if (c <= ' ' || c > '~' || c == '\\') return "";
+  }
+  return std::string(next);
+}
+
 std::string sign_in_path(const std::string& next) {
   return "/account/sign-in?next=" + percent_encode(next);
 }

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "domain/services.hpp"
 #include "http/message.hpp"
@@ -25,5 +26,9 @@ domain::Actor page_actor(const PageRequest& visitor, std::string token = "");
 
 // The sign-in page's address, coming back to `next` (a path on this site).
 std::string sign_in_path(const std::string& next);
+// `next` when it is a path on this site ("/n/riverside/organize"), else ""
+// (an address elsewhere, "//host", a backslash, spaces or control bytes): a
+// sign-in never sends anyone to another site.
+std::string local_path_or_empty(std::string_view next);
 
 }  // namespace gapfill::http

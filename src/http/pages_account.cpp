@@ -6,10 +6,12 @@
 
 #include "base/limits.hpp"
 #include "http/account_json.hpp"
+#include "http/actor.hpp"
 #include "http/api_support.hpp"
 #include "http/cookies.hpp"
 #include "http/error_response.hpp"
 #include "http/pages.hpp"
+#include "http/query.hpp"
 #include "http/rate_keys.hpp"
 #include "http/session.hpp"
 
@@ -30,8 +32,10 @@ struct FormSpec {
   bool sign_up_links = false;
 };
 
+// `next`: where a sign-in goes once done (a path on this site), or "".
 Response form_page(PageRequest& visitor, const FormSpec& spec, int status, const Form* typed,
-                   const FieldMessages& errors, const std::string& form_error) {
+                   const FieldMessages& errors, const std::string& form_error,
+                   const std::string& next = "") {
   Page page(visitor, "account_form");
   page.set_title(visitor.text(spec.title_key));
   auto& data = page.data();
@@ -41,6 +45,7 @@ Response form_page(PageRequest& visitor, const FormSpec& spec, int status, const
   }
   data.SetValue("ACTION", spec.action);
   data.SetValue("CSRF", visitor.csrf_token());
+  if (!next.empty()) data.SetValueAndShowSection("VALUE", next, "NEXT");
   if (spec.email) {
     auto* email = data.AddSectionDictionary("EMAIL_FIELD");
     email->SetValue("EMAIL", typed != nullptr ? typed->get("email").value_or("") : "");
@@ -214,12 +219,14 @@ Response sign_in(const WebContext& web, Request& request) {
     if (form.error().status != 403) return form.error();
     return form_page(visitor, kSignIn, 403, nullptr, {}, visitor.text("form.csrf_expired"));
   }
+  const std::string next = local_path_or_empty(form->get("next").value_or(""));
   auto created = web.services.accounts().sign_in(credentials_of(*form));
   if (!created) {
     if (created.error().code != ErrorCode::kUnauthorized) {
       return error_page(visitor, status_for(created.error().code));
     }
-    return form_page(visitor, kSignIn, 403, &*form, {}, visitor.text("account.signin_failed"));
+    return form_page(visitor, kSignIn, 403, &*form, {}, visitor.text("account.signin_failed"),
+                     next);
   }
   // A new session id at every sign-in; an older session of this browser ends.
   if (const std::string old = session_token(request); !old.empty()) {
@@ -228,7 +235,7 @@ Response sign_in(const WebContext& web, Request& request) {
   visitor.set_cookie(
       set_cookie(kSessionCookie, created->token,
                  session_cookie_options(web, request, limits::kSessionCookieMaxAgeSeconds)));
-  return visitor.redirect("/account");
+  return visitor.redirect(next.empty() ? "/account" : next);
 }
 
 Response sign_out(const WebContext& web, Request& request, bool everywhere) {
@@ -373,8 +380,15 @@ void add_account_pages(Router& router, const WebContext& web) {
   });
   router.add_page(Method::kGet, "/account/sign-in", [&web](Request& request) {
     PageRequest visitor(web, request);
-    if (signed_in(web.services, request)) return visitor.redirect("/account");
-    return form_page(visitor, kSignIn, 200, nullptr, {}, "");
+    const auto query = parse_query(request.query);
+    std::string next;
+    if (query) {
+      if (const auto found = query->find("next"); found != query->end()) {
+        next = local_path_or_empty(found->second);
+      }
+    }
+    if (signed_in(web.services, request)) return visitor.redirect(next.empty() ? "/account" : next);
+    return form_page(visitor, kSignIn, 200, nullptr, {}, "", next);
   });
   router
       .add_page(Method::kPost, "/account/sign-in",

@@ -102,6 +102,43 @@ TEST_F(AccountPagesTest, WrongPasswordIsShownBesideTheForm) {
   EXPECT_NE(invalid.body.find("debe tener de 10 a 256 caracteres"), std::string::npos);
 }
 
+TEST_F(AccountPagesTest, SignInGoesBackToThePageThatAskedForItOnThisSiteOnly) {
+  PageClient browser(server->port());
+  ASSERT_EQ(sign_up_and_in(browser).status, 303);
+  PageClient other(server->port());
+  // The dashboard's "sign in" link comes back to the dashboard.
+  const auto form = other.get("/account/sign-in?next=%2Fn%2Friverside%2Forganize");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("name=\"next\" value=\"/n/riverside/organize\""), std::string::npos);
+  const auto credentials = FormFields{{"email", "sam@example.org"}, {"password", kPassword}};
+  auto with_next = [&](const std::string& next) {
+    FormFields fields = credentials;
+    fields.emplace_back("next", next);
+    return fields;
+  };
+  // A wrong password keeps where to go.
+  const auto refused = other.post("/account/sign-in", {{"email", "sam@example.org"},
+                                                       {"password", "not the one!"},
+                                                       {"next", "/n/riverside/organize"}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(refused.body.find("value=\"/n/riverside/organize\""), std::string::npos);
+  const auto back = other.post("/account/sign-in", with_next("/n/riverside/organize"));
+  ASSERT_EQ(back.status, 303);
+  EXPECT_EQ(location_of(back), "/n/riverside/organize");
+  // Signed in already, the sign-in page sends the visitor on.
+  EXPECT_EQ(location_of(other.get("/account/sign-in?next=%2Finvite%2Fabc")), "/invite/abc");
+  // Never to another site.
+  for (const char* elsewhere : {"https://evil.example/", "//evil.example/", "/\\evil.example",
+                                "evil.example", "/a b", "/\r\nSet-Cookie: x=1"}) {
+    PageClient fresh(server->port());
+    const auto page = fresh.get("/account/sign-in");
+    ASSERT_EQ(page.status, 200);
+    const auto done = fresh.post("/account/sign-in", with_next(elsewhere));
+    EXPECT_EQ(done.status, 303) << elsewhere;
+    EXPECT_EQ(location_of(done), "/account") << elsewhere;
+  }
+}
+
 TEST_F(AccountPagesTest, DownloadMyDataAndDeleteMyAccount) {
   PageClient browser(server->port());
   ASSERT_EQ(sign_up_and_in(browser).status, 303);

@@ -5,6 +5,7 @@
 {{#FORM_ERROR}}<p class="error" role="alert" id="form-error">{{MESSAGE}}</p>{{/FORM_ERROR}}
 <form method="post" action="{{ACTION}}" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
+{{#NEXT}}<input type="hidden" name="next" value="{{VALUE}}">{{/NEXT}}
 {{#EMAIL_FIELD}}<label for="email">[[account.email]]</label>
 {{#ERROR_EMAIL}}<p class="error" id="email-error">{{MESSAGE}}</p>{{/ERROR_EMAIL}}
 <input type="email" id="email" name="email" value="{{EMAIL}}" maxlength="254" autocomplete="email" required{{#ERROR_EMAIL}} aria-invalid="true" aria-describedby="email-error"{{/ERROR_EMAIL}}>
