@@ -376,7 +376,8 @@ void add_account_pages(Router& router, const WebContext& web) {
       .rate_limit(limits::kRateSignUp, email_rate_key);
   router.add_page(Method::kGet, "/account/check-email", [&web](Request& request) {
     PageRequest visitor(web, request);
-    return notice_page(visitor, "account.check_email_title", visitor.text("account.check_email"));
+    return notice_page(visitor, "account.check_email_title", visitor.text("account.check_email"),
+                       200, "/account/sign-in", "account.signin_link");
   });
   router.add_page(Method::kGet, "/account/sign-in", [&web](Request& request) {
     PageRequest visitor(web, request);

@@ -11,8 +11,7 @@
 <h2 id="policy-heading">[[roles.policy_heading]]</h2>
 <form method="post" action="/n/{{SLUG}}/admin/policy">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<p><input type="checkbox" id="claim_needs_volunteer" name="claim_needs_volunteer" {{CLAIM_CHECKED}}>
-<label for="claim_needs_volunteer">[[roles.claim_needs_volunteer]]</label></p>
+<div class="choices"><label><input type="checkbox" id="claim_needs_volunteer" name="claim_needs_volunteer" {{CLAIM_CHECKED}}> [[roles.claim_needs_volunteer]]</label></div>
 <button type="submit">[[roles.save]]</button>
 </form>
 </section>
