@@ -12,17 +12,6 @@
 namespace gapfill::testing {
 namespace {
 
-FormFields ask_fields(const std::string& title = "Groceries for a family of four") {
-  return {{"title", title},
-          {"category", "food"},
-          {"urgency", "today"},
-          {"details", "No pork please"},
-          {"place", "Near the library on 5th"},
-          {"contact_method", "phone"},
-          {"contact_name", "Sam"},
-          {"contact_phone", "+1 406 555 0100"}};
-}
-
 // The first form action on a page that ends with `suffix`.
 std::string action_path(const std::string& html, const std::string& suffix) {
   const std::regex action("action=\"([^\"]*" + suffix + ")\"");

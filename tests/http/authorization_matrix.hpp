@@ -146,7 +146,6 @@ Target fixed(std::string target);
 json fields_json(std::initializer_list<std::pair<const char*, json>> fields);
 
 // A form to ask for help on the pages.
-FormFields ask_fields();
 
 class AuthorizationMatrixTest : public ::testing::Test {
  protected:

@@ -62,9 +62,10 @@ void AuthorizationMatrixTest::add_page_rows(std::vector<Row>& rows) {
     rows.push_back(
         {std::string("the page ") + pattern, "GET", true, false, at(pattern), {}, {}, kAll, kAll});
   }
-  const std::pair<const char*, FormFields (*)()> forms[] = {{"/n/{slug}/ask", &ask_fields},
-                                                            {"/n/{slug}/offer", &offer_fields},
-                                                            {"/n/{slug}/ride", &ride_fields}};
+  const std::pair<const char*, FormFields (*)()> forms[] = {
+      {"/n/{slug}/ask", [] { return ask_fields(); }},
+      {"/n/{slug}/offer", &offer_fields},
+      {"/n/{slug}/ride", &ride_fields}};
   for (const auto& [pattern, fields] : forms) {
     rows.push_back({std::string("post on ") + pattern,
                     "POST",

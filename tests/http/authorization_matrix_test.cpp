@@ -90,17 +90,6 @@ json fields_json(std::initializer_list<std::pair<const char*, json>> fields) {
   return out;
 }
 
-FormFields ask_fields() {
-  return {{"title", "Groceries for a family of four"},
-          {"category", "food"},
-          {"urgency", "today"},
-          {"details", "No pork please"},
-          {"place", "Near the library on 5th"},
-          {"contact_method", "phone"},
-          {"contact_name", "Sam"},
-          {"contact_phone", "+1 406 555 0100"}};
-}
-
 void AuthorizationMatrixTest::SetUp() {
   server_ = std::make_unique<TestServer>([this](app::Config& config) {
     config.mail_smtp_url = sink_.url();

@@ -79,4 +79,15 @@ HttpResult PageClient::post(const std::string& target, const FormFields& fields,
              {"Content-Type: application/x-www-form-urlencoded"});
 }
 
+FormFields ask_fields(const std::string& title) {
+  return {{"title", title},
+          {"category", "food"},
+          {"urgency", "today"},
+          {"details", "No pork please"},
+          {"place", "Near the library on 5th"},
+          {"contact_method", "phone"},
+          {"contact_name", "Sam"},
+          {"contact_phone", "+1 406 555 0100"}};
+}
+
 }  // namespace gapfill::testing

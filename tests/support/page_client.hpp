@@ -44,5 +44,7 @@ std::string csrf_of(const std::string& html);
 std::string encode_form(const FormFields& fields);
 // The path and query of a Location header ("/p/1/k/abc?new=1").
 std::string location_of(const HttpResult& result);
+// A valid "ask for help" form (the /n/{slug}/ask page).
+FormFields ask_fields(const std::string& title = "Groceries for a family of four");
 
 }  // namespace gapfill::testing
