@@ -28,7 +28,7 @@ domain::Actor page_actor(const PageRequest& visitor, std::string token) {
 }
 
 std::string local_path_or_empty(std::string_view next) {
-  if (next.size() < 1 || next.size() > limits::kServerMaxUrlBytes || next[0] != '/') return "";
+  if (next.size() < 1 || next.size() > limits::kMaxUrlBytes || next[0] != '/') return "";
   if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "";
   for (const char c : next) {
     if (c <= ' ' || c > '~' || c == '\\') return "";

@@ -9,6 +9,7 @@
 #include "base/limits.hpp"
 #include "base/text.hpp"
 #include "engine/geo.hpp"
+#include "http/actor.hpp"
 #include "http/cookies.hpp"
 #include "http/pages.hpp"
 #include "http/query.hpp"
@@ -23,16 +24,6 @@ std::string lower(std::string_view text) {
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
-}
-
-// A path on this site that a redirect may go back to: "/..." but not "//...".
-std::string local_path_or_home(const std::optional<std::string>& next) {
-  if (!next || next->empty() || next->front() != '/' || next->size() > limits::kMaxUrlBytes ||
-      (next->size() > 1 && ((*next)[1] == '/' || (*next)[1] == '\\')) ||
-      next->find_first_of("\r\n") != std::string::npos) {
-    return "/";
-  }
-  return *next;
 }
 
 Response home(const WebContext& web, Request& request) {
@@ -124,15 +115,15 @@ Response switch_language(const WebContext& web, Request& request) {
   if (std::find(languages.begin(), languages.end(), code) == languages.end()) {
     return error_page(visitor, 404);
   }
-  std::optional<std::string> next;
+  std::string next;
   if (const auto params = parse_query(request.query); params && params->contains("next")) {
-    next = params->at("next");
+    next = local_path_or_empty(params->at("next"));
   }
   CookieOptions options;
   options.max_age_seconds = limits::kLanguageCookieMaxAgeSeconds;
   options.secure = web.options.secure_cookies;
   visitor.set_cookie(set_cookie("gf_lang", code, options));
-  return visitor.redirect(local_path_or_home(next));
+  return visitor.redirect(next.empty() ? "/" : next);
 }
 
 }  // namespace
