@@ -93,8 +93,9 @@ const ADMINS = {
     ['07', 'NS', 'Nova Scotia'], ['08', 'ON', 'Ontario'], ['09', 'PE', 'Prince Edward Island'],
     ['10', 'QC', 'Quebec'], ['11', 'SK', 'Saskatchewan'], ['12', 'YT', 'Yukon'],
     ['13', 'NT', 'Northwest Territories'], ['14', 'NU', 'Nunavut']],
-  GB: [['ENG', 'ENG', 'England'], ['NIR', 'NIR', 'Northern Ireland'], ['SCT', 'SCT', 'Scotland'],
-    ['WLS', 'WLS', 'Wales']],
+  // The UK's nations are shown by name ("London, England, United Kingdom").
+  GB: [['ENG', 'England', 'England'], ['NIR', 'Northern Ireland', 'Northern Ireland'],
+    ['SCT', 'Scotland', 'Scotland'], ['WLS', 'Wales', 'Wales']],
   AU: [['01', 'ACT', 'Australian Capital Territory'], ['02', 'NSW', 'New South Wales'],
     ['03', 'NT', 'Northern Territory'], ['04', 'QLD', 'Queensland'], ['05', 'SA', 'South Australia'],
     ['06', 'TAS', 'Tasmania'], ['07', 'VIC', 'Victoria'], ['08', 'WA', 'Western Australia']],

@@ -42,6 +42,8 @@ TEST(GazetteerTest, AQualifierChoosesAmongPlacesOfOneName) {
   EXPECT_EQ(first("Portland, Maine").admin, "ME");
   EXPECT_EQ(first("Victoria, British Columbia").admin, "BC");
   EXPECT_EQ(first("London, Ontario").country, "CA");
+  EXPECT_EQ(first("London").admin, "England");
+  EXPECT_EQ(first("cardiff wales").country, "GB");
   EXPECT_EQ(first("Paris, France").country, "FR");
   EXPECT_EQ(first("Paris, Texas").admin, "TX");
   EXPECT_TRUE(g().lookup("Medford, Atlantis", 5).candidates.empty());
