@@ -6,6 +6,7 @@
 
 #include "base/limits.hpp"
 #include "domain/catalogue.hpp"
+#include "engine/gazetteer.hpp"
 #include "http/actor.hpp"
 #include "http/api.hpp"
 #include "http/pages.hpp"
@@ -82,6 +83,11 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   app->services_->accounts().set_link_base(config.public_url);
   app->listing_cache_ = std::make_unique<http::ListingCache>(config.listing_cache_entries,
                                                              limits::kListingCacheMaxBytes);
+  // The compiled-in gazetteer, opened now so that a broken build fails at start, not
+  // on someone's first look-up (opening reads a header and two small tables).
+  const auto& places = gazetteer::Gazetteer::embedded();
+  spdlog::info("gazetteer: {} places, {} ZIP codes, {:.1f} MB", places.place_count(),
+               places.zip_count(), static_cast<double>(places.memory_bytes()) / 1e6);
   http::add_api_routes(app->router_, *app->services_, *app->listing_cache_);
   app->page_cache_ = std::make_unique<http::ListingCache>(config.listing_cache_entries,
                                                           limits::kListingCacheMaxBytes);

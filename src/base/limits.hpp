@@ -127,6 +127,13 @@ constexpr std::int64_t kRateLimitWindowSecondsMax = 7L * 24 * 3600;
 constexpr std::size_t kRateLimitTrackedKeysDefault = 100'000;
 constexpr std::size_t kRateLimitTrackedKeysMax = 10'000'000;
 
+// The gazetteer (GET /api/v1/places): what a person types (the engine reads
+// at most the bytes of that many characters), and the candidates answered.
+constexpr std::size_t kPlaceQueryMaxChars = 100;
+constexpr std::size_t kPlaceQueryMaxBytes = 4 * kPlaceQueryMaxChars;
+constexpr int kPlacesLimitDefault = 8;
+constexpr int kPlacesLimitMax = 20;
+
 // Web pages.
 constexpr int kBrowsePageItems = 20;
 constexpr int kQueuePageItems = 25;

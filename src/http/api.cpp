@@ -215,6 +215,7 @@ void add_api_routes(Router& router, domain::Services& services, ListingCache& ca
   add_moderation_routes(router, services);
   add_role_routes(router, services);
   add_account_api_routes(router, services);
+  add_place_routes(router);
 }
 
 }  // namespace gapfill::http

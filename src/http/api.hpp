@@ -19,4 +19,7 @@ void add_role_routes(Router& router, domain::Services& services);
 // Adds the accounts routes (sign-up, sessions, the account); add_api_routes calls it.
 void add_account_api_routes(Router& router, domain::Services& services);
 
+// Adds GET /api/v1/places, the gazetteer's typeahead (http/api_places.cpp).
+void add_place_routes(Router& router);
+
 }  // namespace gapfill::http

@@ -45,6 +45,7 @@ struct DispatchFixture {
         {Method::kGet, "/api/v1/networks/{slug}/policy"},
         {Method::kGet, "/api/v1/networks/{slug}/posts"},
         {Method::kGet, "/api/v1/networks/{slug}/reports"},
+        {Method::kGet, "/api/v1/places"},
         {Method::kGet, "/api/v1/posts/{id}"},
         {Method::kGet, "/api/v1/posts/{id}/history"},
         {Method::kGet, "/healthz"},

@@ -597,6 +597,17 @@ TEST_F(AuthorizationMatrixTest, EveryRouteForEveryActorOnOwnAndOthersRecords) {
                   kAll,
                   kAll,
                   {Case::kOwn}});
+  // The gazetteer: public, no personal data.
+  rows.push_back({"look up a place",
+                  "GET",
+                  false,
+                  false,
+                  fixed("/api/v1/places?q=Missoula%2C%20MT"),
+                  {},
+                  {},
+                  kAll,
+                  kAll,
+                  {Case::kOwn}});
   rows.push_back(
       {"create a network",
        "POST",
