@@ -88,7 +88,7 @@
 <span class="hint" id="place-hint">[[form.place_hint]]</span>
 {{#ERROR_LOCATION_TEXT}}<p class="error" id="place-error">{{MESSAGE}}</p>{{/ERROR_LOCATION_TEXT}}
 {{#ERROR_LOCATION}}<p class="error" id="location-error">{{MESSAGE}}</p>{{/ERROR_LOCATION}}
-<input type="text" id="place" name="place" value="{{PLACE}}" maxlength="200" autocomplete="off" aria-describedby="place-hint"{{#ERROR_LOCATION_TEXT}} aria-invalid="true"{{/ERROR_LOCATION_TEXT}}>
+<input type="text" id="place" name="place" value="{{PLACE}}" maxlength="200" autocomplete="off" data-place-suggest aria-describedby="place-hint"{{#ERROR_LOCATION_TEXT}} aria-invalid="true"{{/ERROR_LOCATION_TEXT}}>
 <input type="hidden" name="lat" value="{{LAT}}" data-geo="lat">
 <input type="hidden" name="lon" value="{{LON}}" data-geo="lon">
 <div class="map js-only" data-pin-map data-lat="{{CENTRE_LAT}}" data-lon="{{CENTRE_LON}}" data-tiles="{{TILE_URL}}" data-attribution="{{TILE_ATTRIBUTION}}" role="region" aria-label="[[form.pin_map]]"></div>
