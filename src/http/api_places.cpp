@@ -64,10 +64,15 @@ Result<PlacesQuery> parse_places_query(const Request& request) {
 
 json candidate_json(const gazetteer::Candidate& c) {
   const bool postcode = c.kind == gazetteer::Kind::kPostcode;
-  json out = {
-      {"name", c.name},     {"display", gazetteer::display_name(c)}, {"kind", postcode ? "postcode" : "place"},
-      {"admin", c.admin},   {"country", c.country},  {"country_name", c.country_name},
-      {"lat", c.point.lat}, {"lon", c.point.lon},    {"population", c.population}};
+  json out = {{"name", c.name},
+              {"display", gazetteer::display_name(c)},
+              {"kind", postcode ? "postcode" : "place"},
+              {"admin", c.admin},
+              {"country", c.country},
+              {"country_name", c.country_name},
+              {"lat", c.point.lat},
+              {"lon", c.point.lon},
+              {"population", c.population}};
   if (postcode) out["near"] = c.near;
   out["exact"] = c.exact;
   return out;

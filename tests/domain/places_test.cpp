@@ -31,7 +31,7 @@ TEST(ResolvePlaceTest, NamesWithAndWithoutAStateAndZipCodes) {
 }
 
 TEST(ResolvePlaceTest, AmongTownsOfOneNameTheNearestToTheNetworkWins) {
-  expect_near(resolve_place("Portland", kMissoula), 45.52, -122.68);       // Oregon
+  expect_near(resolve_place("Portland", kMissoula), 45.52, -122.68);      // Oregon
   expect_near(resolve_place("Portland", kPortlandMaine), 43.66, -70.26);  // Maine
   // A qualifier decides before distance does.
   expect_near(resolve_place("Portland, Maine", kMissoula), 43.66, -70.26);

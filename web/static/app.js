@@ -57,8 +57,10 @@
   document.querySelectorAll('[data-place-suggest]').forEach(function (input, index) {
     if (!window.fetch) return;
     var form = input.form;
-    var lat = form && form.querySelector('[data-geo=lat]');
-    var lon = form && form.querySelector('[data-geo=lon]');
+    // data-place-suggest="names": suggestions only (a ride's pickup and drop-off).
+    var places = form && input.getAttribute('data-place-suggest') !== 'names';
+    var lat = places && form.querySelector('[data-geo=lat]');
+    var lon = places && form.querySelector('[data-geo=lon]');
     var list = document.createElement('datalist');
     list.id = 'place-suggestions-' + index;
     input.after(list);

@@ -36,10 +36,10 @@
 <label for="pickup_area">[[ride.pickup]]</label>
 <span class="hint" id="pickup-hint">[[ride.area_hint]]</span>
 {{#ERROR_RIDE_PICKUP_AREA}}<p class="error" id="pickup-error">{{MESSAGE}}</p>{{/ERROR_RIDE_PICKUP_AREA}}
-<input type="text" id="pickup_area" name="pickup_area" value="{{PICKUP_AREA}}" maxlength="200" aria-describedby="pickup-hint"{{#ERROR_RIDE_PICKUP_AREA}} aria-invalid="true"{{/ERROR_RIDE_PICKUP_AREA}}>
+<input type="text" id="pickup_area" name="pickup_area" value="{{PICKUP_AREA}}" maxlength="200" autocomplete="off" data-place-suggest="names" aria-describedby="pickup-hint"{{#ERROR_RIDE_PICKUP_AREA}} aria-invalid="true"{{/ERROR_RIDE_PICKUP_AREA}}>
 <label for="dropoff_area">[[ride.dropoff]]</label>
 {{#ERROR_RIDE_DROPOFF_AREA}}<p class="error" id="dropoff-error">{{MESSAGE}}</p>{{/ERROR_RIDE_DROPOFF_AREA}}
-<input type="text" id="dropoff_area" name="dropoff_area" value="{{DROPOFF_AREA}}" maxlength="200" aria-describedby="pickup-hint"{{#ERROR_RIDE_DROPOFF_AREA}} aria-invalid="true"{{/ERROR_RIDE_DROPOFF_AREA}}>
+<input type="text" id="dropoff_area" name="dropoff_area" value="{{DROPOFF_AREA}}" maxlength="200" autocomplete="off" data-place-suggest="names" aria-describedby="pickup-hint"{{#ERROR_RIDE_DROPOFF_AREA}} aria-invalid="true"{{/ERROR_RIDE_DROPOFF_AREA}}>
 <label for="appointment_at">[[ride.appointment]]</label>
 {{#ERROR_RIDE_APPOINTMENT_AT}}<p class="error" id="appointment-error">{{MESSAGE}}</p>{{/ERROR_RIDE_APPOINTMENT_AT}}
 <input type="datetime-local" id="appointment_at" name="appointment_at" value="{{APPOINTMENT_AT}}"{{#ERROR_RIDE_APPOINTMENT_AT}} aria-invalid="true"{{/ERROR_RIDE_APPOINTMENT_AT}}>
