@@ -5,8 +5,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, teardown, newContext, newPage, strings, unique, NETWORK } from './support.mjs';
-import { fillAndSendAsk, visit } from './flows.mjs';
+import { setup, teardown, newContext, newPage, strings, unique, checkAxe, NETWORK } from './support.mjs';
+import { fillAndSendAsk, visit, NEW_PRIVATE_PAGE } from './flows.mjs';
 
 let env;
 let t;
@@ -51,13 +51,42 @@ test('ask form: the place field suggests towns and ZIP codes and places the post
     await page.waitForFunction(() =>
       [...document.querySelectorAll('datalist option')].some((o) => o.value === '59801 Missoula, MT'));
     const posted = await fillAndSendAsk(page, t, {
-      title: unique('Groceries'), place: 'Medford, OR', name: 'Ana', phone: '406-555-0123',
+      title: unique('Groceries'), place: 'Lolo, MT', name: 'Ana', phone: '406-555-0123',
     });
     const body = await (await page.request.get(`/api/v1/posts/${posted.id}`)).json();
-    assert.ok(Math.abs(body.location.lat - 42.33) < 0.05, JSON.stringify(body.location));
+    assert.ok(Math.abs(body.location.lat - 46.76) < 0.05, JSON.stringify(body.location));
     assert.deepEqual(page.errors, []);
     assert.deepEqual(page.consoleErrors, []);
     assert.deepEqual(context.foreign, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('ask form: a place outside the area is said so, and sent here when sent again', async () => {
+  const context = await newContext(env.browser, env.server, { locale: 'en-US' });
+  try {
+    const page = await newPage(context);
+    await visit(page, `/n/${NETWORK}/ask`);
+    const title = unique('Groceries far away');
+    await page.getByLabel(t('ask.title_label'), { exact: true }).fill(title);
+    await page.getByRole('radio', { name: t('category.food'), exact: true }).check();
+    await page.getByLabel(t('form.place'), { exact: true }).fill('Medford, OR');
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.getByRole('button', { name: t('ask.submit'), exact: true }).click(),
+    ]);
+    const notice = page.locator('#outside-area');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /Medford, OR looks outside the area/);
+    assert.equal(await page.getByLabel(t('ask.title_label'), { exact: true }).inputValue(), title);
+    await checkAxe(env.AxeBuilder, page, 'the out-of-area notice');
+    await Promise.all([
+      page.waitForURL(NEW_PRIVATE_PAGE),
+      page.getByRole('button', { name: /^Send it to / }).click(),
+    ]);
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(page.consoleErrors, []);
   } finally {
     await context.close();
   }

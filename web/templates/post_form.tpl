@@ -9,6 +9,14 @@
 {{#FORM_ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/FORM_ERROR}}
 <form method="post" action="{{ACTION}}" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
+{{#OUTSIDE_AREA}}<div class="notice warning" role="alert" tabindex="-1" id="outside-area">
+<p>{{TEXT}}</p>
+{{#OTHERS}}<p>{{TEXT}}</p>
+<ul>{{#OTHER}}<li><a href="/n/{{SLUG}}/ask">{{NAME}}</a></li>{{/OTHER}}</ul>{{/OTHERS}}
+{{#NO_OTHERS}}<p>{{TEXT}}</p>{{/NO_OTHERS}}
+<p>{{SEND_ANYWAY}}</p>
+<input type="hidden" name="outside_ok" value="{{ACK}}">
+</div>{{/OUTSIDE_AREA}}
 {{#KIND_CHOICE}}<fieldset>
 <legend>[[form.kind]]</legend>
 <div class="choices">
