@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <string>
 
 #include "store/sqlite/list_codec.hpp"
+#include "store/sqlite/post_geo.hpp"
 #include "store/sqlite/repositories.hpp"
 #include "store/sqlite/sealed.hpp"
 
@@ -179,15 +181,49 @@ Result<std::vector<Post>> SqlitePostRepository::list_newest(const PostFilter& fi
 
 Result<std::vector<Post>> SqlitePostRepository::list_in_box(const PostFilter& filter,
                                                             const geo::BoundingBox& box) {
-  std::string sql =
-      select_posts() + " FROM posts WHERE " + filter_clause(filter) + " AND lat BETWEEN ? AND ?";
-  sql += box.crosses_antimeridian() ? " AND (lon >= ? OR lon <= ?)" : " AND lon BETWEEN ? AND ?";
-  auto statement = TRY(db_.prepare(sql));
-  bind_filter(statement, filter);
-  statement.add(box.min_lat).add(box.max_lat).add(box.min_lon).add(box.max_lon);
+  std::vector<GeoCandidate> found = TRY(posts_in_box(db_, filter, box));
+  std::sort(found.begin(), found.end(),
+            [](const GeoCandidate& a, const GeoCandidate& b) { return a.id < b.id; });
   std::vector<Post> posts;
-  while (TRY(statement.step())) posts.push_back(TRY(read_post(statement, cipher_)));
+  posts.reserve(found.size());
+  for (const GeoCandidate& candidate : found) posts.push_back(TRY(find(candidate.id)));
   return posts;
+}
+
+Result<std::vector<NearPost>> SqlitePostRepository::list_near(const PostFilter& filter,
+                                                              geo::Point centre, double radius_km,
+                                                              int limit,
+                                                              std::optional<NearCursor> after) {
+  if (limit <= 0) return std::vector<NearPost>{};
+  // The index gives the posts in the circle's box; their exact points are
+  // ranked here, and only the page's posts are read whole.
+  const geo::UnitVector from = geo::to_unit_vector(centre);
+  const double within = geo::separation_for_km(radius_km);
+  struct Ranked {
+    double separation;
+    PostId id;
+  };
+  const auto nearer = [](const Ranked& a, const Ranked& b) {
+    return a.separation != b.separation ? a.separation < b.separation : a.id < b.id;
+  };
+  std::vector<Ranked> ranked;
+  for (const GeoCandidate& candidate :
+       TRY(posts_in_box(db_, filter, geo::box_around(centre, radius_km)))) {
+    const Ranked item{geo::separation(from, geo::to_unit_vector(candidate.point)), candidate.id};
+    if (item.separation > within) continue;
+    if (after && !nearer(Ranked{after->separation, after->id}, item)) continue;
+    ranked.push_back(item);
+  }
+  const std::size_t wanted = std::min(ranked.size(), static_cast<std::size_t>(limit));
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(wanted),
+                    ranked.end(), nearer);
+  std::vector<NearPost> page;
+  page.reserve(wanted);
+  for (std::size_t i = 0; i < wanted; ++i) {
+    page.push_back(NearPost{TRY(find(ranked[i].id)), ranked[i].separation,
+                            geo::km_for_separation(ranked[i].separation)});
+  }
+  return page;
 }
 
 Status SqlitePostRepository::for_each(const PostFilter& filter,
