@@ -126,8 +126,9 @@ constexpr const char* kOutOfStep =
     "   WHEN 'fulfilled' THEN 2 ELSE 3 END"
     " OR g.min_lat > p.lat OR g.max_lat < p.lat OR g.min_lon > p.lon OR g.max_lon < p.lon"
     " OR g.min_network > p.network_id OR g.max_network < p.network_id"
-    " OR g.min_status > g.status OR g.max_status < g.status"
-    " OR g.min_kind > (p.kind = 'offer') OR g.max_kind < (p.kind = 'offer')"
+    " OR g.min_status <> g.status + 4 * g.hidden OR g.max_status <> g.status + 4 * g.hidden + 0.5"
+    " OR g.min_kind <> (p.kind = 'offer') OR g.max_kind <> (p.kind = 'offer') + 0.5"
+    " OR g.min_network <> p.network_id OR g.max_network <> p.network_id + 0.5"
     " UNION ALL SELECT g.id FROM post_geo g WHERE g.id NOT IN (SELECT id FROM posts)";
 
 TEST(SqlitePostGeo, NearQueriesWalkTheRTreeAndReadOnlyThePagesPostsByKey) {
@@ -141,16 +142,30 @@ TEST(SqlitePostGeo, NearQueriesWalkTheRTreeAndReadOnlyThePagesPostsByKey) {
   every.urgency = Urgency::kToday;
   every.statuses = {PostStatus::kFulfilled, PostStatus::kClosed};
   every.visibility = PostFilter::Visibility::kPublic;
-  for (const PostFilter& filter : {every, PostFilter{}}) {
-    const std::string plan = raw.query("EXPLAIN QUERY PLAN " + post_geo_box_sql(filter));
-    EXPECT_NE(plan.find("SCAN post_geo VIRTUAL TABLE INDEX"), std::string::npos) << plan;
-    EXPECT_EQ(plan.find("posts"), std::string::npos) << plan;
+  PostFilter listing;  // what a public near listing asks
+  listing.network_id = 1;
+  listing.kind = PostKind::kRequest;
+  listing.statuses = {PostStatus::kFulfilled};
+  listing.visibility = PostFilter::Visibility::kPublic;
+  for (const PostFilter& filter : {every, listing, PostFilter{}}) {
+    for (GeoRead read : {GeoRead::kTree, GeoRead::kExact}) {
+      const std::string plan = raw.query("EXPLAIN QUERY PLAN " + post_geo_box_sql(filter, read));
+      EXPECT_NE(plan.find("SCAN post_geo VIRTUAL TABLE INDEX 2:"), std::string::npos) << plan;
+      EXPECT_EQ(plan.find("posts"), std::string::npos) << plan;
+    }
   }
   // The tree is asked with its dimensions, not only its auxiliary columns:
-  // 2 is R*Tree's "constraints" plan, and each Bn/Dn a bound on a coordinate.
-  const std::string plan = raw.query("EXPLAIN QUERY PLAN " + post_geo_box_sql(every));
+  // 2 is R*Tree's "constraints" plan, and each Bn/Dn a bound on a coordinate
+  // (point, network, status, kind).
+  const std::string plan =
+      raw.query("EXPLAIN QUERY PLAN " + post_geo_box_sql(every, GeoRead::kTree));
   for (const char* bound : {"B0", "D1", "B2", "D3", "B4", "D5", "B6", "D7", "B8", "D9"}) {
     EXPECT_NE(plan.find(bound), std::string::npos) << bound << " in " << plan;
+  }
+  // A listing's query reads the tree's nodes alone: no auxiliary column.
+  const std::string sql = post_geo_box_sql(listing, GeoRead::kTree);
+  for (const char* aux : {" lat", " lon", "network_id", "status IN", "kind =", "hidden"}) {
+    EXPECT_EQ(sql.find(aux), std::string::npos) << aux << " in " << sql;
   }
   // The page's posts are read by their key.
   const std::string find = raw.query("EXPLAIN QUERY PLAN SELECT title FROM posts WHERE id = 1");

@@ -318,9 +318,10 @@ CREATE UNIQUE INDEX accounts_by_email_lookup ON accounts(email_lookup);
 // entry per post, every status, so that every query by place (near a point,
 // in a box) walks the tree instead of the posts table. Its five dimensions
 // are the point (lat, lon), the network, the status (open 0, matched 1,
-// fulfilled 2, closed 3) and the kind (request 0, offer 1), so that one
-// network's open requests near a town are found without visiting its
-// neighbours' posts, its offers or its closed ones. Those three are stored
+// fulfilled 2, closed 3; plus 4 when hidden) and the kind (request 0, offer
+// 1), so that one network's public open requests near a town are found
+// without visiting its neighbours' posts, its offers, its closed or hidden
+// ones, or any auxiliary column. Those three are stored
 // as [n, n + 0.5], not [n, n]: an R*Tree chooses where an entry goes by how
 // much a node's volume grows, and a dimension of zero extent makes every
 // volume zero (a tree that barely prunes). R*Tree coordinates are 32-bit
@@ -337,8 +338,8 @@ CREATE VIRTUAL TABLE post_geo USING rtree(
 
 INSERT INTO post_geo SELECT
     id, lat, lat, lon, lon, network_id, network_id + 0.5,
-    CASE status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END,
-    CASE status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 0.5,
+    CASE status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 4 * (hidden_at IS NOT NULL),
+    CASE status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 4 * (hidden_at IS NOT NULL) + 0.5,
     CASE kind WHEN 'request' THEN 0 ELSE 1 END, CASE kind WHEN 'request' THEN 0 ELSE 1 END + 0.5,
     lat, lon, network_id,
     CASE status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END,
@@ -348,8 +349,8 @@ INSERT INTO post_geo SELECT
 CREATE TRIGGER post_geo_insert AFTER INSERT ON posts BEGIN
   INSERT INTO post_geo VALUES (
     NEW.id, NEW.lat, NEW.lat, NEW.lon, NEW.lon, NEW.network_id, NEW.network_id + 0.5,
-    CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END,
-    CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 0.5,
+    CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 4 * (NEW.hidden_at IS NOT NULL),
+    CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 4 * (NEW.hidden_at IS NOT NULL) + 0.5,
     CASE NEW.kind WHEN 'request' THEN 0 ELSE 1 END, CASE NEW.kind WHEN 'request' THEN 0 ELSE 1 END + 0.5,
     NEW.lat, NEW.lon, NEW.network_id,
     CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END,
@@ -366,8 +367,8 @@ BEGIN
   DELETE FROM post_geo WHERE id = OLD.id;
   INSERT INTO post_geo VALUES (
     NEW.id, NEW.lat, NEW.lat, NEW.lon, NEW.lon, NEW.network_id, NEW.network_id + 0.5,
-    CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END,
-    CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 0.5,
+    CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 4 * (NEW.hidden_at IS NOT NULL),
+    CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 4 * (NEW.hidden_at IS NOT NULL) + 0.5,
     CASE NEW.kind WHEN 'request' THEN 0 ELSE 1 END, CASE NEW.kind WHEN 'request' THEN 0 ELSE 1 END + 0.5,
     NEW.lat, NEW.lon, NEW.network_id,
     CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END,
