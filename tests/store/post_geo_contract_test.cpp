@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 #include "engine/geo.hpp"
 #include "store/store_contract.hpp"
@@ -168,6 +169,16 @@ TEST_P(StoreContract, NearAndBoxQueriesApplyEveryFilter) {
     PostFilter live = all;
     live.statuses = {PostStatus::kOpen, PostStatus::kMatched};
     EXPECT_EQ(TRY(near(live)), (std::vector<PostId>{wanted, an_offer, a_ride, urgent, hidden}));
+    // Statuses with a gap between them (open and fulfilled, not matched).
+    PostFilter gap = all;
+    gap.statuses = {PostStatus::kFulfilled, PostStatus::kOpen};
+    EXPECT_EQ(TRY(near(gap)), every);
+    EXPECT_EQ(TRY(boxed(gap)), every);
+    gap.visibility = PostFilter::Visibility::kPublic;
+    EXPECT_EQ(TRY(near(gap)), (std::vector<PostId>{wanted, an_offer, a_ride, urgent, fulfilled}));
+    EXPECT_EQ(TRY(boxed(gap)), (std::vector<PostId>{wanted, an_offer, a_ride, urgent, fulfilled}));
+    gap.statuses = {PostStatus::kMatched, PostStatus::kClosed};
+    EXPECT_EQ(TRY(near(gap)), std::vector<PostId>{});
     PostFilter shown = all;
     shown.visibility = PostFilter::Visibility::kPublic;
     EXPECT_EQ(TRY(near(shown)), (std::vector<PostId>{wanted, an_offer, a_ride, urgent, fulfilled}));
@@ -312,6 +323,59 @@ TEST_P(StoreContract, PostsThatMoveCloseOrHideMoveOrLeaveNearQueriesAtOnce) {
     }
     return {};
   }));
+}
+
+TEST_P(StoreContract, NearQueriesMatchABruteForceRankingOfManyPosts) {
+  const NetworkId network = add_network();
+  // 400 posts on a fine grid around the centre (many at one point, many
+  // nearly as far as one another), some hidden, some closed.
+  std::mt19937 random(7);
+  std::uniform_int_distribution<int> step(-300, 300);
+  std::vector<Post> posts;
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    for (int i = 0; i < 400; ++i) {
+      Post post = sample_post(network);
+      post.point = {kCentre.lat + step(random) * 0.001, kCentre.lon + step(random) * 0.001};
+      if (i % 7 == 0) post.status = PostStatus::kClosed;
+      post.id = TRY(transaction.posts().insert(post));
+      if (i % 11 == 0) {
+        TRY_STATUS(transaction.posts().set_hidden(post.id, Hidden{1, ModerationReason::kSpam}));
+        post.hidden = Hidden{1, ModerationReason::kSpam};
+      }
+      posts.push_back(post);
+    }
+    return {};
+  }));
+  PostFilter filter = in_network(network);
+  filter.statuses = {PostStatus::kOpen};
+  filter.visibility = PostFilter::Visibility::kPublic;
+  for (const geo::Point from : {kCentre, geo::Point{kCentre.lat + 0.1, kCentre.lon - 0.05}}) {
+    for (double radius : {5.0, 15.0, 40.0}) {
+      const geo::UnitVector at = geo::to_unit_vector(from);
+      std::vector<std::pair<double, PostId>> expected;
+      for (const Post& post : posts) {
+        if (post.status != PostStatus::kOpen || post.hidden) continue;
+        const double separation = geo::separation(at, geo::to_unit_vector(post.point));
+        if (separation <= geo::separation_for_km(radius)) expected.push_back({separation, post.id});
+      }
+      std::sort(expected.begin(), expected.end());
+      std::vector<PostId> expected_ids;
+      for (const auto& [separation, id] : expected) expected_ids.push_back(id);
+      EXPECT_GT(expected_ids.size(), 7u) << radius;  // more than a page
+      ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+        std::vector<PostId> paged;
+        std::optional<NearCursor> after;
+        for (int page = 0; page < 100; ++page) {
+          const auto found = TRY(transaction.posts().list_near(filter, from, radius, 7, after));
+          for (const NearPost& near : found) paged.push_back(near.post.id);
+          if (found.size() < 7) break;
+          after = NearCursor{found.back().separation, found.back().post.id};
+        }
+        EXPECT_EQ(paged, expected_ids) << radius;
+        return {};
+      }));
+    }
+  }
 }
 
 }  // namespace
