@@ -350,7 +350,7 @@ TEST_P(StoreContract, NearQueriesMatchABruteForceRankingOfManyPosts) {
   filter.statuses = {PostStatus::kOpen};
   filter.visibility = PostFilter::Visibility::kPublic;
   for (const geo::Point from : {kCentre, geo::Point{kCentre.lat + 0.1, kCentre.lon - 0.05}}) {
-    for (double radius : {5.0, 15.0, 40.0}) {
+    for (double radius : {8.0, 15.0, 40.0}) {
       const geo::UnitVector at = geo::to_unit_vector(from);
       std::vector<std::pair<double, PostId>> expected;
       for (const Post& post : posts) {
