@@ -134,7 +134,7 @@ step('a signed-in person starts a network through to its starter page', async ()
   const created = await clickTo(page.getByRole('button', { name: t('start.create') }));
   await checkPage('welcome', created);
   assert.match(page.url(), /\/n\/astoria-neighbours\/welcome$/);
-  assert.equal(await page.locator('a[href="/n/astoria-neighbours/flyer"]').count(), 1);
+  assert.equal(await page.locator('main a[href="/n/astoria-neighbours/flyer"]').count(), 1);
 
   await page.goto('/directory?language=es');
   const card = page.locator('li.card', { hasText: 'Astoria Neighbours' });
