@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -13,6 +15,7 @@
 #include "app/key_rotation.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/demo.hpp"
+#include "domain/hsds.hpp"
 
 #ifndef GAPFILL_VERSION
 #define GAPFILL_VERSION "dev"
@@ -194,6 +197,39 @@ int organizer_key(const CommonFlags& flags, const std::string& network_slug,
   return 0;
 }
 
+// Writes the directory's HSDS 3.1 export (datapackage.json and the CSV
+// files) into `out`, the same files GET /api/v1/directory/hsds/ serves.
+int directory_export(const CommonFlags& flags, const std::string& out) {
+  auto opened = open_services(flags, Load::kNetworks);
+  if (!opened) return report(opened.error());
+  domain::Services& services = *(*opened)->services;
+  const auto entries = services.networks().directory();
+  const auto tables = domain::hsds::tables(entries, (*opened)->config.public_url);
+  std::error_code error;
+  std::filesystem::create_directories(out, error);
+  if (error) {
+    std::cerr << "gapfill: cannot create " << out << ": " << error.message() << "\n";
+    return 1;
+  }
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream file(std::filesystem::path(out) / name, std::ios::binary | std::ios::trunc);
+    file << text;
+    file.close();
+    if (!file) std::cerr << "gapfill: cannot write " << name << " in " << out << "\n";
+    return static_cast<bool>(file);
+  };
+  bool written = write("datapackage.json", domain::hsds::datapackage(tables));
+  for (const auto& table : tables)
+    written = write(table.path, domain::hsds::to_csv(table)) && written;
+  if (!written) return 1;
+  std::cout << fmt::format("Wrote the directory ({} listed networks) as HSDS {} to {}.\n",
+                           entries.size(), domain::hsds::kVersion, out);
+  if ((*opened)->config.public_url.empty()) {
+    std::cout << "The URL fields are empty: set [web] public_url to fill them.\n";
+  }
+  return 0;
+}
+
 int rotate_key(const CommonFlags& flags) {
   auto config = build_config(flags);
   if (!config) return report(config.error());
@@ -251,6 +287,12 @@ int run_command_line(int argc, char** argv) {
       "rotate-key", "Re-seal the personal data under a new data key and retire the old one");
   add_common_flags(*rotate_key_command, flags);
 
+  std::string export_dir;
+  auto* directory_export_command = cli.add_subcommand(
+      "directory-export", "Write the directory of listed networks as HSDS 3.1 CSV files");
+  add_common_flags(*directory_export_command, flags);
+  directory_export_command->add_option("--out", export_dir, "The folder to write into")->required();
+
   cli.add_subcommand("version", "Print the version");
 
   try {
@@ -265,6 +307,7 @@ int run_command_line(int argc, char** argv) {
   if (purge_command->parsed()) return purge(flags);
   if (rotate_key_command->parsed()) return rotate_key(flags);
   if (organizer_key_command->parsed()) return organizer_key(flags, network_slug, key_label);
+  if (directory_export_command->parsed()) return directory_export(flags, export_dir);
   std::cout << "gapfill " << GAPFILL_VERSION << "\n";
   return 0;
 }

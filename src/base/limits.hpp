@@ -31,6 +31,8 @@ constexpr std::size_t kLocationTextMaxChars = 200;
 constexpr std::size_t kContactNameMaxChars = 100;
 constexpr std::size_t kEmailMaxChars = 254;
 constexpr std::size_t kPhoneMaxChars = 32;
+constexpr std::size_t kWebsiteMaxChars = 300;  // a network's public website
+constexpr std::size_t kCategoriesMax = 32;     // keys in a new network's "categories"
 constexpr std::size_t kAreaTextMaxChars = 200;
 constexpr std::size_t kAccessibilityNeedsMax = 10;
 constexpr std::int64_t kPassengersMax = 20;
@@ -111,14 +113,10 @@ inline constexpr std::string_view kRateSignUp = "sign_up";
 inline constexpr std::string_view kRateAccountSignIn = "account_sign_in";
 inline constexpr std::string_view kRatePasswordReset = "password_reset";
 inline constexpr RateLimitDefault kRateLimitDefaults[] = {
-    {kRatePosting, 30, 10 * 60},
-    {kRateClaiming, 30, 10 * 60},
-    {kRateMatching, 60, 10 * 60},
-    {kRateSignIn, 10, 15 * 60},
-    {kRateMessaging, 60, 10 * 60},
-    {kRateReporting, 20, 60 * 60},
-    {kRateSignUp, 10, 60 * 60},
-    {kRateAccountSignIn, 10, 15 * 60},
+    {kRatePosting, 30, 10 * 60},      {kRateClaiming, 30, 10 * 60},
+    {kRateMatching, 60, 10 * 60},     {kRateSignIn, 10, 15 * 60},
+    {kRateMessaging, 60, 10 * 60},    {kRateReporting, 20, 60 * 60},
+    {kRateSignUp, 10, 60 * 60},       {kRateAccountSignIn, 10, 15 * 60},
     {kRatePasswordReset, 5, 60 * 60},
 };
 constexpr std::int64_t kRateLimitMaxRequestsMax = 1'000'000;

@@ -7,14 +7,18 @@
 
 namespace gapfill::domain {
 
-std::vector<Category> default_categories(const std::vector<std::string>& languages) {
-  static constexpr std::array<std::string_view, 11> kKeys{
+const std::vector<std::string>& default_category_keys() {
+  static const std::vector<std::string> kKeys{
       "food",   "clothing",        "transport", "housing",     "childcare", "money",
       "labour", "hygiene_medical", "household", "information", "other"};
+  return kKeys;
+}
+
+std::vector<Category> default_categories(const std::vector<std::string>& languages) {
   const auto& catalogue = i18n::Catalogue::builtin();
   std::vector<Category> categories;
   int position = 0;
-  for (std::string_view key : kKeys) {
+  for (const std::string& key : default_category_keys()) {
     Category category{std::string(key), position++, {}};
     for (const std::string& language : languages) {
       category.labels[language] = catalogue.text(language, "category." + category.key);

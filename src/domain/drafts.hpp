@@ -19,6 +19,13 @@ namespace gapfill::domain {
 // findings.
 using ReadErrors = std::map<std::string, Message>;
 
+// A network's public contact, as sent (each part optional; "" clears it).
+struct PublicContactDraft {
+  std::optional<std::string> email;
+  std::optional<std::string> website;
+  std::optional<std::string> phone;
+};
+
 struct NetworkDraft {
   ReadErrors read_errors;
   std::optional<std::string> slug;
@@ -33,6 +40,10 @@ struct NetworkDraft {
   std::optional<std::int64_t> post_expiry_days;
   std::optional<bool> listed;
   std::optional<double> public_grid_km;
+  PublicContactDraft contact;
+  // Which of the default categories the network starts with (all when
+  // absent); at least one, each a default key.
+  std::optional<std::vector<std::string>> categories;
 };
 
 // Someone's report of a post: why (from a fixed list) and an optional note.

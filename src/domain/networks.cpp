@@ -1,11 +1,62 @@
 #include <mutex>
 
 #include "base/limits.hpp"
+#include "domain/audit.hpp"
+#include "domain/authorization.hpp"
 #include "domain/categories.hpp"
+#include "domain/organizer_access.hpp"
 #include "domain/services.hpp"
+#include "domain/tokens.hpp"
 #include "domain/validation.hpp"
 
 namespace gapfill::domain {
+namespace {
+
+// A random (version 4) UUID from libsodium's secure source, lower-case text.
+std::string random_uuid() {
+  std::string bytes = tokens::random_bytes(16);
+  bytes[6] = static_cast<char>((static_cast<unsigned char>(bytes[6]) & 0x0f) | 0x40);
+  bytes[8] = static_cast<char>((static_cast<unsigned char>(bytes[8]) & 0x3f) | 0x80);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string text;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) text += '-';
+    const auto byte = static_cast<unsigned char>(bytes[i]);
+    text += kHex[byte >> 4];
+    text += kHex[byte & 0x0f];
+  }
+  return text;
+}
+
+// The default categories the draft chose (all of them when it chose none);
+// an unknown key or an empty choice is a field error naming the keys.
+std::vector<Category> chosen_categories(const NetworkDraft& draft,
+                                        const std::vector<std::string>& languages,
+                                        FieldErrors& errors) {
+  std::vector<Category> categories = default_categories(languages);
+  if (!draft.categories) return categories;
+  const auto& known = default_category_keys();
+  std::string unknown;
+  for (const std::string& key : *draft.categories) {
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    if (!unknown.empty()) unknown += ", ";
+    unknown += key.substr(0, limits::kSlugMaxChars);
+  }
+  if (!unknown.empty()) {
+    errors["categories"] = Message{"error.unknown_category_keys", {{"keys", unknown}}};
+  } else if (draft.categories->empty()) {
+    errors["categories"] = Message{"error.categories_none", {}};
+  }
+  std::erase_if(categories, [&](const Category& category) {
+    return std::find(draft.categories->begin(), draft.categories->end(), category.key) ==
+           draft.categories->end();
+  });
+  int position = 0;
+  for (Category& category : categories) category.position = position++;
+  return categories;
+}
+
+}  // namespace
 
 Status NetworkService::load() {
   std::map<NetworkId, Network> by_id;
@@ -38,13 +89,14 @@ Result<Network> NetworkService::create_network(const NetworkDraft& draft, const 
   Network network;
   FieldErrors errors;
   apply_network_draft(draft, network, errors);
+  const std::vector<Category> categories = chosen_categories(draft, network.languages, errors);
   merge_read_errors(draft.read_errors, errors);
   if (!errors.empty()) return invalid(std::move(errors));
   // Checked after the draft, as every write is: a bad body is 422 for anyone.
   if (creator != nullptr) TRY_STATUS(decide(*creator, Action::kCreateNetwork, {}));
   const std::optional<AccountId> admin = creator ? creator->account : std::nullopt;
   network.created_at = services_.now();
-  const std::vector<Category> categories = default_categories(network.languages);
+  network.public_uuid = random_uuid();
   TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
     network.id = TRY(transaction.networks().insert(network, categories));
     if (!admin) return {};
@@ -56,6 +108,37 @@ Result<Network> NetworkService::create_network(const NetworkDraft& draft, const 
   id_by_slug_[network.slug] = network.id;
   categories_[network.id] = categories;
   return network;
+}
+
+Result<Network> NetworkService::set_contact(const std::string& slug, const Actor& actor,
+                                            const PublicContactDraft& draft) {
+  Network network = TRY(find(slug));
+  FieldErrors errors;
+  apply_public_contact(draft, network.contact, errors);
+  if (!errors.empty()) return invalid(std::move(errors));
+  TRY_STATUS(services_.write([&](store::Transaction& transaction, std::vector<Post>&) -> Status {
+    Resource resource;
+    resource.role = TRY(role_in(transaction, actor, network.id));
+    TRY_STATUS(decide(actor, Action::kManageNetwork, resource));
+    TRY_STATUS(transaction.networks().set_contact(network.id, network.contact));
+    AuditActor who{ActorKind::kAccount, actor.account, ""};
+    if (actor.account) who.label = "account " + std::to_string(*actor.account);
+    return record_audit(transaction, network.id, who, "contact_changed", {"network", network.id},
+                        "", services_.now());
+  }));
+  std::unique_lock lock(mutex_);
+  by_id_[network.id].contact = network.contact;
+  return network;
+}
+
+std::vector<DirectoryEntry> NetworkService::directory() const {
+  std::shared_lock lock(mutex_);
+  std::vector<DirectoryEntry> entries;
+  for (const auto& [slug, id] : id_by_slug_) {
+    const Network& network = by_id_.at(id);
+    if (network.listed) entries.push_back({network, categories_.at(id)});
+  }
+  return entries;
 }
 
 Result<Network> NetworkService::find(const std::string& slug) const {

@@ -65,6 +65,12 @@ struct NetworkSummary {
   int fulfilled_last_30_days = 0;
 };
 
+// A listed network as the public directory shows it.
+struct DirectoryEntry {
+  Network network;
+  std::vector<Category> categories;
+};
+
 class Services;
 
 class NetworkService {
@@ -81,6 +87,12 @@ class NetworkService {
   // The id alone, without copying the network (the listing's hot path).
   Result<NetworkId> id_of(const std::string& slug) const;
   std::vector<Network> list() const;
+  // Every listed network with its categories, by slug: the public directory.
+  std::vector<DirectoryEntry> directory() const;
+  // Replaces the network's public contact (parts absent from the draft stay
+  // as they are); an admin of the network only (kManageNetwork). Audited.
+  Result<Network> set_contact(const std::string& slug, const Actor& actor,
+                              const PublicContactDraft& draft);
   Result<std::vector<Category>> categories(const std::string& slug) const;
   // The counts for the network's home page: open posts from the read model,
   // fulfilled requests from the history. kNotFound for an unknown slug.

@@ -182,6 +182,42 @@ bool is_known_accessibility_need(const std::string& key) {
          kAccessibilityNeeds.end();
 }
 
+bool is_valid_website(const std::string& url) {
+  if (url.size() > limits::kWebsiteMaxChars) return false;
+  const std::size_t scheme = url.starts_with("https://") ? 8 : url.starts_with("http://") ? 7 : 0;
+  if (scheme == 0 || url.size() <= scheme) return false;
+  const bool printable = std::all_of(url.begin(), url.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte > 0x20 && byte < 0x7f && c != '"' && c != '<' && c != '>' && c != '\\' && c != '`';
+  });
+  const char first = url[scheme];
+  return printable && first != '/' && first != '.' && first != ':' && first != '@';
+}
+
+void apply_public_contact(const PublicContactDraft& draft, PublicContact& contact,
+                          FieldErrors& errors) {
+  if (draft.email) {
+    contact.email = trim(*draft.email);
+    if (!contact.email.empty() && !is_valid_email(contact.email)) {
+      errors["contact.email"] = Message{"error.email", {{"example", "help@example.org"}}};
+    }
+  }
+  if (draft.website) {
+    contact.website = trim(*draft.website);
+    if (!contact.website.empty() && !is_valid_website(contact.website)) {
+      errors["contact.website"] = Message{
+          "error.website",
+          {{"example", "https://example.org"}, {"max", number_arg(limits::kWebsiteMaxChars)}}};
+    }
+  }
+  if (draft.phone) {
+    contact.phone = trim(*draft.phone);
+    if (!contact.phone.empty() && !is_valid_phone(contact.phone)) {
+      errors["contact.phone"] = Message{"error.phone", {}};
+    }
+  }
+}
+
 void apply_network_draft(const NetworkDraft& draft, Network& network, FieldErrors& errors) {
   if (!draft.slug) {
     errors["slug"] = Message{"error.required", {}};
@@ -244,6 +280,7 @@ void apply_network_draft(const NetworkDraft& draft, Network& network, FieldError
                                        {{"min", number_arg(limits::kPublicGridKmMin)},
                                         {"max", number_arg(limits::kPublicGridKmMax)}}};
   }
+  apply_public_contact(draft.contact, network.contact, errors);
 }
 
 void apply_post_draft(const PostDraft& draft, DraftMode mode,

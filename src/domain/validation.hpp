@@ -17,6 +17,14 @@ using FieldErrors = std::map<std::string, Message>;
 // Fills `network` from a draft for a new network.
 void apply_network_draft(const NetworkDraft& draft, Network& network, FieldErrors& errors);
 
+// Checks a network's public contact (fields "contact.email",
+// "contact.website", "contact.phone"): each optional, bounded; the e-mail an
+// address, the website an http(s) URL, the phone a phone number. Fills
+// `contact` with the parts given, trimmed.
+void apply_public_contact(const PublicContactDraft& draft, PublicContact& contact,
+                          FieldErrors& errors);
+bool is_valid_website(const std::string& url);
+
 // Applies a new post's draft (`creating`) or a patch to `post`. `categories`
 // are the network's. `now` bounds the time window.
 enum class DraftMode { kCreate, kPatch };

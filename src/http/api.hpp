@@ -22,4 +22,8 @@ void add_account_api_routes(Router& router, domain::Services& services);
 // Adds GET /api/v1/places, the gazetteer's typeahead (http/api_places.cpp).
 void add_place_routes(Router& router);
 
+// Adds the directory (GET /api/v1/directory, its HSDS export) and a network's
+// public contact (PATCH /api/v1/networks/{slug}/contact); http/api_directory.cpp.
+void add_directory_routes(Router& router, domain::Services& services);
+
 }  // namespace gapfill::http

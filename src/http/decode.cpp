@@ -57,7 +57,27 @@ void read_ride(FieldReader& parent, domain::PostDraft& draft, Errors& unknown) {
   draft.ride = std::move(ride);
 }
 
+domain::PublicContactDraft read_public_contact(FieldReader& reader) {
+  domain::PublicContactDraft contact;
+  contact.email = reader.string("email");
+  contact.website = reader.string("website");
+  contact.phone = reader.string("phone");
+  reader.finish();
+  return contact;
+}
+
 }  // namespace
+
+Result<domain::PublicContactDraft> decode_public_contact(const Request& request) {
+  const auto body = TRY(parse_json_object(request.body));
+  Errors read_errors;
+  Errors unknown;
+  FieldReader reader(body, "", read_errors, unknown);
+  domain::PublicContactDraft contact = read_public_contact(reader);
+  TRY_STATUS(reject_unknown(unknown));
+  if (!read_errors.empty()) return invalid(std::move(read_errors));
+  return contact;
+}
 
 Result<domain::NetworkDraft> decode_network(const Request& request) {
   const auto body = TRY(parse_json_object(request.body));
@@ -80,6 +100,11 @@ Result<domain::NetworkDraft> decode_network(const Request& request) {
   draft.post_expiry_days = reader.integer("post_expiry_days");
   draft.listed = reader.boolean("listed");
   draft.public_grid_km = reader.number("public_grid_km");
+  if (const auto* contact = reader.object("contact")) {
+    FieldReader contact_reader(*contact, "contact.", draft.read_errors, unknown);
+    draft.contact = read_public_contact(contact_reader);
+  }
+  draft.categories = reader.strings("categories", limits::kCategoriesMax);
   reader.finish();
   TRY_STATUS(reject_unknown(unknown));
   return draft;

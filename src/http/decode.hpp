@@ -10,6 +10,8 @@
 namespace gapfill::http {
 
 Result<domain::NetworkDraft> decode_network(const Request& request);
+// A network's public contact: {"email", "website", "phone"}, each optional.
+Result<domain::PublicContactDraft> decode_public_contact(const Request& request);
 Result<domain::PostDraft> decode_post(const Request& request);
 Result<domain::ClaimDraft> decode_claim(const Request& request);
 Result<domain::ProposalDraft> decode_proposal(const Request& request);

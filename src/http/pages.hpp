@@ -61,6 +61,10 @@ Response queue_action(const WebContext& web, Request& request, const char* done,
 std::optional<domain::Actor> organizer_actor(const WebContext& web, const PageRequest& visitor,
                                              const std::string& slug);
 void add_admin_pages(Router& router, const WebContext& web);
+// The public directory of listed networks (pages_directory.cpp).
+void add_directory_pages(Router& router, const WebContext& web);
+// Starting a network, and its starter page (pages_start.cpp).
+void add_start_pages(Router& router, const WebContext& web);
 void add_account_pages(Router& router, const WebContext& web);
 
 }  // namespace gapfill::http

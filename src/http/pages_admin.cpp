@@ -9,6 +9,7 @@
 #include "http/error_response.hpp"
 #include "http/page_parts.hpp"
 #include "http/pages.hpp"
+#include "http/post_form.hpp"
 
 namespace gapfill::http {
 namespace {
@@ -37,9 +38,11 @@ void fill_role_options(ctemplate::TemplateDictionary& row, const PageRequest& vi
   }
 }
 
-// The admin page; `new_link` is an invite just made, shown this once.
+// The admin page; `new_link` is an invite just made, shown this once;
+// `contact_errors` the problems of a public contact just sent (`sent`).
 Response admin_page(const WebContext& web, Request& request, const std::string& new_link,
-                    int status = 200) {
+                    int status = 200, const FieldMessages& contact_errors = {},
+                    const PublicContact* sent = nullptr) {
   PageRequest visitor(web, request);
   const std::string& slug = request.params.at("slug");
   const auto network = web.services.networks().find(slug);
@@ -59,8 +62,13 @@ Response admin_page(const WebContext& web, Request& request, const std::string& 
   data.SetValue("SLUG", slug);
   data.SetValue("CSRF", csrf);
   if (!new_link.empty()) data.SetValueAndShowSection("LINK", new_link, "NEW_LINK");
+  const PublicContact& contact = sent != nullptr ? *sent : network->contact;
+  data.SetValue("CONTACT_EMAIL", contact.email);
+  data.SetValue("CONTACT_WEBSITE", contact.website);
+  data.SetValue("CONTACT_PHONE", contact.phone);
+  show_field_errors(data, visitor, contact_errors);
   if (const auto notice = done_notice(visitor, request.query, "roles.done_",
-                                      {"role", "removed", "revoked", "policy"})) {
+                                      {"role", "removed", "revoked", "policy", "contact"})) {
     data.SetValueAndShowSection("MESSAGE", *notice, "DONE");
   }
   if (request.query.find("conflict=1") != std::string::npos) {
@@ -128,6 +136,26 @@ Response create_invite(const WebContext& web, Request& request) {
   return admin_page(web, request, visitor.absolute_url("/invite/" + issued->token), 201);
 }
 
+// The network's public contact, from the admin page: field errors show on
+// the page (422), success goes back to it with a notice.
+Response change_contact(const WebContext& web, Request& request) {
+  PageRequest visitor(web, request);
+  const std::string& slug = request.params.at("slug");
+  if (!web.services.networks().find(slug)) return error_page(visitor, 404);
+  const auto form = Form::parse(request.body);
+  if (!form) return error_page(visitor, 400);
+  if (!visitor.csrf_valid(*form)) return error_page(visitor, 403);
+  domain::PublicContactDraft draft;
+  draft.email = form->get("contact_email").value_or("");
+  draft.website = form->get("contact_website").value_or("");
+  draft.phone = form->get("contact_phone").value_or("");
+  const auto changed = web.services.networks().set_contact(slug, page_actor(visitor), draft);
+  if (changed) return visitor.redirect(admin_path(slug) + "?done=contact");
+  if (changed.error().code != ErrorCode::kInvalid) return refusal(visitor, changed.error());
+  const PublicContact sent{*draft.email, *draft.website, *draft.phone};
+  return admin_page(web, request, "", 422, changed.error().fields, &sent);
+}
+
 void add_admin_actions(Router& router, const WebContext& web) {
   auto& memberships = web.services.memberships();
   router.add_page(Method::kPost, "/n/{slug}/admin/invites",
@@ -159,6 +187,8 @@ void add_admin_actions(Router& router, const WebContext& web) {
                           return memberships.remove(slug, actor, *account);
                         });
   });
+  router.add_page(Method::kPost, "/n/{slug}/admin/contact",
+                  [&web](Request& request) { return change_contact(web, request); });
   router.add_page(Method::kPost, "/n/{slug}/admin/policy", [&](Request& request) {
     return admin_action(web, request, "policy",
                         [&](const std::string& slug, const domain::Actor& actor, const Form& form) {

@@ -65,6 +65,7 @@ std::string anchor_of(const std::string& field) {
       {"contact.name", "contact_name"},
       {"contact.email", "contact_email"},
       {"contact.phone", "contact_phone"},
+      {"contact.website", "contact_website"},
       {"contact", "contact"},
       {"ride", "pickup_area"},
       {"ride.pickup_area", "pickup_area"},

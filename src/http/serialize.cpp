@@ -79,7 +79,13 @@ json network_json(const Network& network) {
           {"post_expiry_days", network.post_expiry_days},
           {"listed", network.listed},
           {"public_grid_km", network.public_grid_km},
-          {"created_at", format_rfc3339(network.created_at)}};
+          {"created_at", format_rfc3339(network.created_at)},
+          {"public_uuid", network.public_uuid},
+          {"contact", public_contact_json(network.contact)}};
+}
+
+json public_contact_json(const PublicContact& contact) {
+  return {{"email", contact.email}, {"website", contact.website}, {"phone", contact.phone}};
 }
 
 json category_json(const Category& category) {

@@ -10,6 +10,8 @@
 namespace gapfill::http {
 
 nlohmann::json network_json(const Network& network);
+// A network's public contact: {"email", "website", "phone"} ("" when not given).
+nlohmann::json public_contact_json(const PublicContact& contact);
 nlohmann::json category_json(const Category& category);
 
 // The post as its viewer may see it: private fields for the owner, for a

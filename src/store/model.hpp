@@ -71,6 +71,17 @@ struct ServiceArea {
   double radius_km = 0;
 };
 
+// How the public reaches a network: the network's own public contact (an
+// address, site or line its organizers publish), never a requester's data.
+// Each is optional (empty when not given).
+struct PublicContact {
+  std::string email;
+  std::string website;  // an http(s) URL
+  std::string phone;
+  bool empty() const { return email.empty() && website.empty() && phone.empty(); }
+  friend bool operator==(const PublicContact&, const PublicContact&) = default;
+};
+
 struct Network {
   NetworkId id = 0;
   std::string slug;
@@ -85,6 +96,10 @@ struct Network {
   int post_expiry_days = 0;
   bool listed = true;
   UnixSeconds created_at = 0;
+  // A random UUID (RFC 4122 version 4, lower-case text), the network's
+  // stable id in exports (HSDS); set at creation, never changed.
+  std::string public_uuid;
+  PublicContact contact;
 };
 
 struct Category {

@@ -59,6 +59,8 @@ class NetworkRepository {
   virtual Result<Network> find_by_id(NetworkId id) = 0;
   // Returns every network, ordered by slug.
   virtual Result<std::vector<Network>> list() = 0;
+  // Replaces the network's public contact; kNotFound for an unknown id.
+  virtual Status set_contact(NetworkId id, const PublicContact& contact) = 0;
   // Returns the network's categories ordered by position.
   virtual Result<std::vector<Category>> categories(NetworkId id) = 0;
 };

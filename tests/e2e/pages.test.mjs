@@ -87,6 +87,8 @@ const PAGES = [
   { name: 'account-sign-in', path: '/account/sign-in' },
   { name: 'account-forgot', path: '/account/forgot' },
   { name: 'not-found', status: 404, path: '/n/no-such-network' },
+  { name: 'directory', path: '/directory' },
+  { name: 'directory-es', path: '/directory', context: 'spanish' },
 ];
 
 const pathOf = (p) => (typeof p.path === 'function' ? p.path() : p.path);

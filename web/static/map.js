@@ -12,6 +12,16 @@
     }).addTo(map);
   }
 
+  // A network's area, from the list item's data attributes: today a circle
+  // (data-radius-km around data-lat/data-lon). Returns the area's bounds,
+  // or null when the item has no area. Other shapes are drawn here too.
+  function drawArea(map, item, point) {
+    var radius = parseFloat(item.getAttribute('data-radius-km'));
+    if (!(radius > 0)) return null;
+    L.circle(point, { radius: radius * 1000, weight: 1, fillOpacity: 0.05 }).addTo(map);
+    return L.latLng(point).toBounds(radius * 2000);
+  }
+
   document.querySelectorAll('[data-map]').forEach(function (element) {
     var list = document.querySelector('[data-map-list]');
     var items = list ? list.querySelectorAll('[data-lat][data-lon]') : [];
@@ -28,13 +38,9 @@
       link.textContent = item.getAttribute('data-title');
       marker.bindPopup(link);
       marker.addTo(map);
-      var radius = parseFloat(item.getAttribute('data-radius-km'));
-      if (radius > 0) {
-        L.circle(point, { radius: radius * 1000, weight: 1, fillOpacity: 0.05 }).addTo(map);
-        if (items.length === 1) {  // one area: show all of it
-          var area = L.latLng(point).toBounds(radius * 2000);
-          bounds.push(area.getSouthWest(), area.getNorthEast());
-        }
+      var area = drawArea(map, item, point);
+      if (area && items.length === 1) {  // one area: show all of it
+        bounds.push(area.getSouthWest(), area.getNorthEast());
       }
     });
     if (bounds.length > 0) {

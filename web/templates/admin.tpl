@@ -15,6 +15,23 @@
 <button type="submit">[[roles.save]]</button>
 </form>
 </section>
+<section aria-labelledby="contact-heading">
+<h2 id="contact-heading">[[directory.contact_heading]]</h2>
+<p>[[directory.contact_intro]]</p>
+<form method="post" action="/n/{{SLUG}}/admin/contact">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="contact_email">[[directory.contact_email]]</label>
+{{#ERROR_CONTACT_EMAIL}}<p class="error" id="contact_email-error">{{MESSAGE}}</p>{{/ERROR_CONTACT_EMAIL}}
+<input type="email" id="contact_email" name="contact_email" value="{{CONTACT_EMAIL}}" maxlength="254" autocomplete="off"{{#ERROR_CONTACT_EMAIL}} aria-invalid="true" aria-describedby="contact_email-error"{{/ERROR_CONTACT_EMAIL}}>
+<label for="contact_website">[[directory.contact_website]]</label>
+{{#ERROR_CONTACT_WEBSITE}}<p class="error" id="contact_website-error">{{MESSAGE}}</p>{{/ERROR_CONTACT_WEBSITE}}
+<input type="url" id="contact_website" name="contact_website" value="{{CONTACT_WEBSITE}}" maxlength="300" autocomplete="off"{{#ERROR_CONTACT_WEBSITE}} aria-invalid="true" aria-describedby="contact_website-error"{{/ERROR_CONTACT_WEBSITE}}>
+<label for="contact_phone">[[directory.contact_phone]]</label>
+{{#ERROR_CONTACT_PHONE}}<p class="error" id="contact_phone-error">{{MESSAGE}}</p>{{/ERROR_CONTACT_PHONE}}
+<input type="tel" id="contact_phone" name="contact_phone" value="{{CONTACT_PHONE}}" maxlength="32" autocomplete="off"{{#ERROR_CONTACT_PHONE}} aria-invalid="true" aria-describedby="contact_phone-error"{{/ERROR_CONTACT_PHONE}}>
+<button type="submit">[[roles.save]]</button>
+</form>
+</section>
 <section aria-labelledby="invite-heading">
 <h2 id="invite-heading">[[roles.invite_heading]]</h2>
 <p>[[roles.invite_intro]]</p>

@@ -3,6 +3,7 @@
 <h1>[[home.heading]]</h1>
 <p class="lead">[[home.lead]]</p>
 <p>[[home.how]]</p>
+<p><a href="/directory">[[directory.nav]]</a></p>
 </section>
 <section aria-labelledby="find-heading">
 <h2 id="find-heading">[[home.find_heading]]</h2>

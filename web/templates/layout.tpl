@@ -21,6 +21,7 @@
 </main>
 <footer class="site">
 {{#NETWORK}}<nav aria-label="[[layout.network_nav]]"><a href="/n/{{SLUG}}/ask">[[layout.ask]]</a> <a href="/n/{{SLUG}}/offer">[[layout.offer]]</a> <a href="/n/{{SLUG}}/browse">[[layout.browse]]</a> <a href="/n/{{SLUG}}/flyer">[[layout.flyer]]</a> <a href="/n/{{SLUG}}/organize">[[layout.organize]]</a></nav>{{/NETWORK}}
+<nav aria-label="[[directory.nav]]"><a href="/directory">[[directory.nav]]</a> <a href="/start">[[directory.start_link]]</a></nav>
 <p>[[layout.footer]]</p>
 </footer>
 <script src="{{STATIC}}/app.js" defer></script>

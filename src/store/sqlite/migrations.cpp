@@ -380,10 +380,26 @@ CREATE TRIGGER post_geo_delete AFTER DELETE ON posts BEGIN
 END;
 )sql";
 
+// The directory: each network's public contact (its own published address,
+// site and line; empty when not given) and a random public UUID, its stable
+// id in exports (HSDS). Existing networks get a version 4 UUID here; new
+// ones get theirs from the domain (libsodium).
+constexpr std::string_view kMigrationDirectory = R"sql(
+ALTER TABLE networks ADD COLUMN public_uuid TEXT;
+ALTER TABLE networks ADD COLUMN contact_email TEXT NOT NULL DEFAULT '';
+ALTER TABLE networks ADD COLUMN contact_website TEXT NOT NULL DEFAULT '';
+ALTER TABLE networks ADD COLUMN contact_phone TEXT NOT NULL DEFAULT '';
+UPDATE networks SET public_uuid = lower(
+  hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||
+  substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' ||
+  hex(randomblob(6)));
+CREATE UNIQUE INDEX networks_by_public_uuid ON networks(public_uuid);
+)sql";
+
 constexpr std::array kMigrations{kMigration1,        kMigration2,          kMigration3,
                                  kMigrationRelay,    kMigrationModeration, kMigrationPublicGrid,
                                  kMigrationAccounts, kMigrationRoles,      kMigrationSealedEmail,
-                                 kMigrationPostGeo};
+                                 kMigrationPostGeo,  kMigrationDirectory};
 
 }  // namespace
 

@@ -6,7 +6,8 @@ namespace {
 
 constexpr const char* kNetworkColumns =
     "id, slug, name, description, centre_lat, centre_lon, radius_km, languages, timezone,"
-    " retention_days, post_expiry_days, listed, created_at, public_grid_km";
+    " retention_days, post_expiry_days, listed, created_at, public_grid_km, public_uuid,"
+    " contact_email, contact_website, contact_phone";
 
 Network read_network(const Statement& row) {
   Network network;
@@ -23,6 +24,8 @@ Network read_network(const Statement& row) {
   network.listed = row.int64(11) != 0;
   network.created_at = row.int64(12);
   network.public_grid_km = row.real(13);
+  network.public_uuid = row.text(14);
+  network.contact = {row.text(15), row.text(16), row.text(17)};
   return network;
 }
 
@@ -42,7 +45,8 @@ Result<NetworkId> SqliteNetworkRepository::insert(const Network& network,
   auto statement = TRY(db_.prepare(
       "INSERT INTO networks (slug, name, description, centre_lat, centre_lon, radius_km,"
       " languages, timezone, retention_days, post_expiry_days, listed, created_at,"
-      " public_grid_km) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      " public_grid_km, public_uuid, contact_email, contact_website, contact_phone)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   statement.bind(1, network.slug)
       .bind(2, network.name)
       .bind(3, network.description)
@@ -55,7 +59,12 @@ Result<NetworkId> SqliteNetworkRepository::insert(const Network& network,
       .bind(10, network.post_expiry_days)
       .bind(11, network.listed ? 1 : 0)
       .bind(12, network.created_at)
-      .bind(13, network.public_grid_km);
+      .bind(13, network.public_grid_km)
+      .bind(14, network.public_uuid.empty() ? std::nullopt
+                                            : std::optional<std::string>(network.public_uuid))
+      .bind(15, network.contact.email)
+      .bind(16, network.contact.website)
+      .bind(17, network.contact.phone);
   TRY_STATUS(statement.run());
   const NetworkId id = db_.last_insert_id();
   for (const Category& category : categories) {
@@ -95,6 +104,16 @@ Result<std::vector<Network>> SqliteNetworkRepository::list() {
   std::vector<Network> networks;
   while (TRY(statement.step())) networks.push_back(read_network(statement));
   return networks;
+}
+
+Status SqliteNetworkRepository::set_contact(NetworkId id, const PublicContact& contact) {
+  auto statement =
+      TRY(db_.prepare("UPDATE networks SET contact_email = ?, contact_website = ?, contact_phone = "
+                      "? WHERE id = ?"));
+  statement.bind(1, contact.email).bind(2, contact.website).bind(3, contact.phone).bind(4, id);
+  TRY_STATUS(statement.run());
+  if (db_.changes() != 1) return not_found("Network");
+  return {};
 }
 
 Result<std::vector<Category>> SqliteNetworkRepository::categories(NetworkId id) {

@@ -16,6 +16,7 @@ class SqliteNetworkRepository final : public NetworkRepository {
   Result<Network> find_by_slug(const std::string& slug) override;
   Result<Network> find_by_id(NetworkId id) override;
   Result<std::vector<Network>> list() override;
+  Status set_contact(NetworkId id, const PublicContact& contact) override;
   Result<std::vector<Category>> categories(NetworkId id) override;
 
  private:
