@@ -216,6 +216,7 @@ void add_api_routes(Router& router, domain::Services& services, ListingCache& ca
   add_role_routes(router, services);
   add_account_api_routes(router, services);
   add_place_routes(router);
+  add_referral_routes(router, services);
 }
 
 }  // namespace gapfill::http

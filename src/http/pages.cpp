@@ -14,6 +14,7 @@ void add_page_routes(Router& router, const WebContext& web) {
   add_moderation_pages(router, web);
   add_admin_pages(router, web);
   add_account_pages(router, web);
+  add_referral_pages(router, web);
 }
 
 ErrorPageRenderer page_error_renderer(const WebContext& web) {
