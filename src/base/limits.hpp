@@ -73,6 +73,12 @@ constexpr int kReportsPageItems = 25;
 constexpr int kAuditLimitDefault = 50;
 constexpr int kAuditLimitMax = 200;
 
+// Referrals between networks: the organizer's optional note, how many
+// networks the refer form offers, and how many referrals a listing shows.
+constexpr std::size_t kReferralNoteMaxChars = 500;
+constexpr std::size_t kReferralTargetsMax = 20;
+constexpr int kReferralListMax = 200;
+
 // A network's home page counts requests fulfilled within this many days.
 constexpr int kSummaryFulfilledDays = 30;
 

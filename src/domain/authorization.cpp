@@ -102,8 +102,27 @@ Status decide(const Actor& actor, Action action, const Resource& resource) {
       return refuse_token(
           actor, "This needs the token of a party to the match as 'Authorization: Bearer <token>'.",
           "This token does not belong to a party of this match.");
+    case Action::kReferPost:
+    case Action::kWithdrawReferral:
+    case Action::kDecideReferral:
+      return need_role(actor, resource, Role::kOrganizer,
+                       "This needs you to be signed in as an organizer of the network.",
+                       "This needs an organizer of the network.");
+    case Action::kConsentReferral:
+      if (resource.post != nullptr && holds(actor, resource.post->manage_token_hash)) return {};
+      return refuse_token(actor,
+                          "This needs the post's manage token as 'Authorization: Bearer <token>'.",
+                          "This token does not allow answering for this post.");
   }
   return fail(ErrorCode::kForbidden, "This is not allowed.");
+}
+
+bool sees_referral(std::optional<Role> from_role, std::optional<Role> to_role,
+                   const Referral& referral) {
+  if (at_least(from_role, Role::kOrganizer)) return true;
+  const bool consented = referral.status != ReferralStatus::kAwaitingConsent &&
+                         referral.status != ReferralStatus::kRefused && referral.consent;
+  return consented && at_least(to_role, Role::kOrganizer);
 }
 
 Access access_to_post(const Actor& actor, std::optional<Role> role, const Post& post,

@@ -53,6 +53,12 @@ enum class Action {
   kProposeMatch,     // the manage token of the request or of the offer
   kViewMatch,        // a party to the match, or an organizer of its network
   kMoveMatch,        // a party to the match: accept, complete, cancel
+  // Referrals between networks (domain/referrals.hpp); `role` is the actor's
+  // role in the network named.
+  kReferPost,         // an organizer of the post's network refers it on
+  kWithdrawReferral,  // an organizer of the sending network
+  kDecideReferral,    // an organizer of the receiving network: accept, decline
+  kConsentReferral,   // the post's manage token: the requester says yes or no
 };
 
 // What decide() weighs besides the actor. Pointers may be null when the
@@ -89,6 +95,13 @@ bool holds_match_token(const Actor& actor, const Match& match);
 // an organizer; nullopt for anyone else.
 std::optional<MessageSide> relay_side(const Match& match, const Post& request, const Post* offer,
                                       const std::string& token, bool organizer);
+
+// Whether a referral is shown to someone with `from_role` in its sending
+// network and `to_role` in its receiving one: the sending network's
+// organizers always; the receiving network's once the requester consented
+// (sent and after, never awaiting_consent or refused); nobody else.
+bool sees_referral(std::optional<Role> from_role, std::optional<Role> to_role,
+                   const Referral& referral);
 
 // True when `role` is `minimum` or a more trusted one.
 bool at_least(std::optional<Role> role, Role minimum);

@@ -206,7 +206,8 @@ Result<PostView> OrganizerService::close(const std::string& network_slug, const 
     const Organizing organizing = TRY(authorize_organizer(services_, transaction, network_slug,
                                                           actor, OrganizerAction::kWorkQueue));
     const Network& network = organizing.network;
-    if (reason == CloseReason::kExpired) {
+    // Expired is the sweep's own, referred an accepted referral's.
+    if (reason == CloseReason::kExpired || reason == CloseReason::kReferred) {
       return invalid(
           {{"reason", Message{"error.one_of", {{"allowed", "withdrawn, moderated, duplicate"}}}}});
     }

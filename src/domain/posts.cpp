@@ -255,6 +255,7 @@ Result<int> PostService::erase_expired_personal_data() {
         TRY(transaction.matches().erase_personal_data_for_post(id));
         TRY(transaction.messages().erase_for_post(id));
         TRY_STATUS(transaction.reports().erase_notes_for_post(id));
+        TRY_STATUS(transaction.referrals().erase_notes_for_post(id));
         ++batch;
       }
       return Status{};

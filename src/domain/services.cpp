@@ -16,7 +16,8 @@ Services::Services(store::Store& store, const Clock& clock)
       relay_(*this),
       moderation_(*this),
       memberships_(*this),
-      accounts_(*this) {}
+      accounts_(*this),
+      referrals_(*this) {}
 
 Status Services::load() {
   TRY_STATUS(networks_.load());

@@ -22,6 +22,7 @@
 #include "domain/organizer_access.hpp"
 #include "domain/outbox.hpp"
 #include "domain/post_index.hpp"
+#include "domain/referrals.hpp"
 #include "domain/relay.hpp"
 #include "store/store.hpp"
 
@@ -189,6 +190,7 @@ class Services {
   ModerationService& moderation() { return moderation_; }
   MembershipService& memberships() { return memberships_; }
   AccountService& accounts() { return accounts_; }
+  ReferralService& referrals() { return referrals_; }
   const PostIndex& index() const { return index_; }
   store::Store& store() { return store_; }
   UnixSeconds now() const { return clock_.now(); }
@@ -227,6 +229,7 @@ class Services {
   ModerationService moderation_;
   MembershipService memberships_;
   AccountService accounts_;
+  ReferralService referrals_;
   std::mutex site_secret_mutex_;
   std::optional<std::string> site_secret_;
 };

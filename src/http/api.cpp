@@ -217,6 +217,7 @@ void add_api_routes(Router& router, domain::Services& services, ListingCache& ca
   add_account_api_routes(router, services);
   add_place_routes(router);
   add_directory_routes(router, services);
+  add_referral_routes(router, services);
 }
 
 }  // namespace gapfill::http

@@ -19,6 +19,9 @@ void add_role_routes(Router& router, domain::Services& services);
 // Adds the accounts routes (sign-up, sessions, the account); add_api_routes calls it.
 void add_account_api_routes(Router& router, domain::Services& services);
 
+// Adds the referrals routes (http/api_referrals.cpp); add_api_routes calls it.
+void add_referral_routes(Router& router, domain::Services& services);
+
 // Adds GET /api/v1/places, the gazetteer's typeahead (http/api_places.cpp).
 void add_place_routes(Router& router);
 

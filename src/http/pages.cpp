@@ -16,6 +16,7 @@ void add_page_routes(Router& router, const WebContext& web) {
   add_account_pages(router, web);
   add_directory_pages(router, web);
   add_start_pages(router, web);
+  add_referral_pages(router, web);
 }
 
 ErrorPageRenderer page_error_renderer(const WebContext& web) {

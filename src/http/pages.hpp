@@ -60,6 +60,18 @@ Response queue_action(const WebContext& web, Request& request, const char* done,
 // organizer or admin of it; pages_organize.cpp).
 std::optional<domain::Actor> organizer_actor(const WebContext& web, const PageRequest& visitor,
                                              const std::string& slug);
+// Referrals (pages_referrals.cpp): the dashboard's "Referrals" section, the
+// "Refer" form on an open request of the queue, and on a post's pages the
+// requester's question, where a referred request went or came from, and
+// (for everyone) that it moved on. `token` is the private link's, empty on
+// the public page.
+void add_referral_pages(Router& router, const WebContext& web);
+void fill_referrals(Page& page, PageRequest& visitor, const std::string& slug,
+                    const domain::Actor& actor);
+void fill_item_refer(ctemplate::TemplateDictionary& actions, PageRequest& visitor, const Post& post,
+                     const domain::Actor& actor);
+void fill_requester_referrals(Page& page, PageRequest& visitor, const Post& post,
+                              const std::string& token, const std::string& query);
 void add_admin_pages(Router& router, const WebContext& web);
 // The public directory of listed networks (pages_directory.cpp).
 void add_directory_pages(Router& router, const WebContext& web);

@@ -103,7 +103,8 @@ Response dashboard(const WebContext& web, Request& request) {
   if (const auto notice = done_notice(
           visitor, request.query, "organize.done_",
           {"matched", "completed", "cancelled", "closed", "duplicate", "sent", "hidden", "unhidden",
-           "blocked", "unblocked", "dismissed", "account_blocked", "account_unblocked"})) {
+           "blocked", "unblocked", "dismissed", "account_blocked", "account_unblocked", "referred",
+           "referral_accepted", "referral_declined", "referral_withdrawn"})) {
     data.SetValueAndShowSection("MESSAGE", *notice, "DONE");
   }
   if (request.query.find("conflict=1") != std::string::npos) {
@@ -113,6 +114,7 @@ Response dashboard(const WebContext& web, Request& request) {
         "ACTION_ERROR");
   }
   fill_open_reports(page, visitor, slug, *organizer);
+  fill_referrals(page, visitor, slug, *organizer);
   data.SetValue("QUEUE_HEADING",
                 visitor.format("organize.queue_count", {{"count", std::to_string(queue->total)}}));
   if (queue->items.empty()) data.ShowSection("EMPTY");
@@ -178,6 +180,7 @@ Response dashboard(const WebContext& web, Request& request) {
     if (post.status != PostStatus::kOpen) continue;
     auto* actions = item->AddSectionDictionary("OPEN_ACTIONS");
     if (post.kind != PostKind::kRequest) continue;
+    fill_item_refer(*actions, visitor, post, *organizer);
     auto found = offers_by_category.find(post.category);
     if (found == offers_by_category.end()) {
       auto offers = web.services.organizer().open_offers(slug, *organizer, post.category);

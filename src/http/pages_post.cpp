@@ -148,6 +148,7 @@ Response public_post(const WebContext& web, Request& request) {
     page.data().ShowSection(post.kind == PostKind::kRequest ? "CAN_CLAIM" : "OFFER_NOTE");
   }
   fill_report_form(page, visitor, post.id, request.query);
+  fill_requester_referrals(page, visitor, post, "", request.query);
   return page.finish();
 }
 
@@ -196,6 +197,7 @@ Response private_post(const WebContext& web, Request& request, const ReplyState*
   details->SetValue("PLACE", post.location_text);
   details->SetValue("CONTACT", contact_text(visitor, post.contact));
   fill_matches(page, visitor, view, loaded->network, base, token, reply);
+  fill_requester_referrals(page, visitor, post, owner ? token : "", request.query);
   if (owner && !view.token_blocked &&
       (post.status == PostStatus::kOpen || post.status == PostStatus::kMatched)) {
     auto* actions = data.AddSectionDictionary("OWNER_ACTIONS");

@@ -31,11 +31,12 @@ constexpr std::array<std::pair<PostStatus, std::string_view>, 4> kPostStatuses{
      {PostStatus::kMatched, "matched"},
      {PostStatus::kFulfilled, "fulfilled"},
      {PostStatus::kClosed, "closed"}}};
-constexpr std::array<std::pair<CloseReason, std::string_view>, 4> kCloseReasons{
+constexpr std::array<std::pair<CloseReason, std::string_view>, 5> kCloseReasons{
     {{CloseReason::kWithdrawn, "withdrawn"},
      {CloseReason::kExpired, "expired"},
      {CloseReason::kModerated, "moderated"},
-     {CloseReason::kDuplicate, "duplicate"}}};
+     {CloseReason::kDuplicate, "duplicate"},
+     {CloseReason::kReferred, "referred"}}};
 constexpr std::array<std::pair<Urgency, std::string_view>, 3> kUrgencies{
     {{Urgency::kToday, "today"}, {Urgency::kWeek, "week"}, {Urgency::kFlexible, "flexible"}}};
 constexpr std::array<std::pair<ContactMethod, std::string_view>, 3> kContactMethods{

@@ -21,7 +21,8 @@ using AccountId = std::int64_t;
 
 enum class PostKind { kRequest, kOffer };
 enum class PostStatus { kOpen, kMatched, kFulfilled, kClosed };
-enum class CloseReason { kWithdrawn, kExpired, kModerated, kDuplicate };
+// kReferred: another network accepted the request (domain/referrals.hpp).
+enum class CloseReason { kWithdrawn, kExpired, kModerated, kDuplicate, kReferred };
 enum class Urgency { kToday, kWeek, kFlexible };
 enum class ContactMethod { kPhone, kEmail, kSite };
 enum class MatchStatus { kProposed, kAccepted, kCompleted, kCancelled };

@@ -10,6 +10,7 @@
 
 #include "base/error.hpp"
 #include "store/model.hpp"
+#include "store/referral.hpp"
 
 namespace gapfill::store {
 
@@ -349,6 +350,34 @@ class MembershipRepository {
   virtual Status put_policy(const NetworkPolicy& policy) = 0;
 };
 
+// Referrals of requests between networks (store/referral.hpp).
+class ReferralRepository {
+ public:
+  virtual ~ReferralRepository() = default;
+  // Inserts the referral (its id is ignored) and returns the new id. A
+  // second live referral (awaiting_consent or sent) of the same post is
+  // kConflict.
+  virtual Result<ReferralId> insert(const Referral& referral) = 0;
+  // Returns the referral, or kNotFound.
+  virtual Result<Referral> find(ReferralId id) = 0;
+  // As find, and keeps it from changing until the write transaction ends.
+  virtual Result<Referral> find_for_update(ReferralId id) = 0;
+  // Writes status, consent, consent_recorded_by, decline_reason,
+  // consented_at, decided_at and new_post_id, only while the stored status
+  // is still `expected` (an optimistic check): kConflict when it moved on,
+  // kNotFound when there is no such referral.
+  virtual Status update(const Referral& referral, ReferralStatus expected) = 0;
+  // Every referral of a post, oldest first.
+  virtual Result<std::vector<Referral>> list_for_post(PostId post_id) = 0;
+  // The referral whose acceptance made `new_post_id`, or nullopt.
+  virtual Result<std::optional<Referral>> find_by_new_post(PostId new_post_id) = 0;
+  // The network's referrals, newest first, at most `limit`: those it sent
+  // (from_network_id) and those sent to it (to_network_id).
+  virtual Result<std::vector<Referral>> list_for_network(NetworkId network_id, int limit) = 0;
+  // Empties the notes of every referral of the post (the retention sweep).
+  virtual Status erase_notes_for_post(PostId post_id) = 0;
+};
+
 // A unit of work: the repositories, all inside one transaction.
 class Transaction {
  public:
@@ -367,6 +396,7 @@ class Transaction {
   virtual AccountRepository& accounts() = 0;
   virtual SessionRepository& sessions() = 0;
   virtual AccountTokenRepository& account_tokens() = 0;
+  virtual ReferralRepository& referrals() = 0;
 };
 
 using Work = std::function<Status(Transaction&)>;

@@ -193,6 +193,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   void add_account_rows(std::vector<Row>& rows);
   void add_page_rows(std::vector<Row>& rows);
   void add_directory_rows(std::vector<Row>& rows);
+  void add_referral_rows(std::vector<Row>& rows);
 
   SmtpSink sink_;
   std::unique_ptr<TestServer> server_;

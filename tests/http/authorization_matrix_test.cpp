@@ -1236,6 +1236,7 @@ TEST_F(AuthorizationMatrixTest, EveryRouteForEveryActorOnOwnAndOthersRecords) {
   add_account_rows(rows);
   add_page_rows(rows);
   add_directory_rows(rows);
+  add_referral_rows(rows);
 
   std::size_t cells = 0;
   std::size_t failures = 0;

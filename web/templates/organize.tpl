@@ -14,6 +14,36 @@
 </li>{{/REPORT}}
 </ul>
 </section>{{/REPORTS}}
+{{#REFERRALS}}<section aria-labelledby="referrals-heading">
+<h2 id="referrals-heading">[[referrals.heading]]</h2>
+{{#INCOMING}}<h3>[[referrals.incoming]]</h3>
+<ul class="cards">
+{{#REFERRAL}}<li class="card referral-item" id="referral-{{REFERRAL_ID}}">
+<p><strong>{{TITLE}}</strong> · {{FROM}}</p>
+{{#NOTE}}<p>[[referrals.note_label]]: {{TEXT}}</p>{{/NOTE}}
+<dl>
+{{#DETAILS}}<dt>[[post.details]]</dt><dd>{{TEXT}}</dd>{{/DETAILS}}
+{{#PLACE}}<dt>[[post.place]]</dt><dd>{{TEXT}}</dd>{{/PLACE}}
+<dt>[[post.contact]]</dt><dd>{{CONTACT}}</dd>
+</dl>
+<form method="post" action="/n/{{SLUG}}/organize/referrals/{{REFERRAL_ID}}/accept"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">[[referrals.accept]]</button></form>
+<form method="post" action="/n/{{SLUG}}/organize/referrals/{{REFERRAL_ID}}/decline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="decline-reason-{{REFERRAL_ID}}">[[referrals.decline_reason]]</label>
+<select id="decline-reason-{{REFERRAL_ID}}" name="reason">{{#DECLINE_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/DECLINE_OPTION}}</select>
+<button type="submit" class="secondary">[[referrals.decline]]</button>
+</form>
+</li>{{/REFERRAL}}
+</ul>{{/INCOMING}}
+{{#OTHERS}}<h3>[[referrals.all]]</h3>
+<ul class="cards">
+{{#REFERRAL}}<li class="card referral-item" id="referral-{{REFERRAL_ID}}">
+<p><strong>{{TITLE}}</strong> · {{SUMMARY}} · <span class="badge">{{STATUS}}</span>{{#DECLINE_REASON}} · {{TEXT}}{{/DECLINE_REASON}}{{#NEW_POST}} · <a href="/p/{{NEW_ID}}">#{{NEW_ID}}</a>{{/NEW_POST}}</p>
+{{#NOTE}}<p>[[referrals.note_label]]: {{TEXT}}</p>{{/NOTE}}
+{{#CAN_WITHDRAW}}<form method="post" action="/n/{{SLUG}}/organize/referrals/{{REFERRAL_ID}}/withdraw"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">[[referrals.withdraw]]</button></form>{{/CAN_WITHDRAW}}
+</li>{{/REFERRAL}}
+</ul>{{/OTHERS}}
+</section>{{/REFERRALS}}
 <form method="get" action="/n/{{SLUG}}/organize">
 <fieldset>
 <legend>[[organize.filters]]</legend>
@@ -104,7 +134,26 @@
 <input type="number" id="duplicate-{{ID}}" name="duplicate_of" min="1" inputmode="numeric" required>
 <button type="submit">[[organize.duplicate_submit]]</button>
 </form>
-</details>{{/OPEN_ACTIONS}}
+</details>
+{{#REFER}}<details>
+<summary>[[referrals.refer]]</summary>
+<form method="post" action="/n/{{SLUG}}/organize/posts/{{ID}}/refer">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="refer-to-{{ID}}">[[referrals.to]]</label>
+<select id="refer-to-{{ID}}" name="to">{{#TARGET}}<option value="{{VALUE}}">{{LABEL}}</option>{{/TARGET}}</select>
+<fieldset>
+<legend>[[referrals.consent]]</legend>
+<div class="choices">
+<label><input type="radio" name="consent" value="requester" checked> [[referrals.consent_requester]]</label>
+<label><input type="radio" name="consent" value="organizer"> [[referrals.consent_organizer]]</label>
+</div>
+</fieldset>
+<label for="refer-note-{{ID}}">[[referrals.note_label]]</label>
+<span class="hint" id="refer-note-hint-{{ID}}">[[referrals.note_hint]]</span>
+<textarea id="refer-note-{{ID}}" name="note" maxlength="{{NOTE_MAX}}" rows="2" aria-describedby="refer-note-hint-{{ID}}"></textarea>
+<button type="submit">[[referrals.refer_submit]]</button>
+</form>
+</details>{{/REFER}}{{/OPEN_ACTIONS}}
 <details>
 <summary>[[organize.close]]</summary>
 <form method="post" action="/n/{{SLUG}}/organize/posts/{{ID}}/close">

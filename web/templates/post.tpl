@@ -16,6 +16,17 @@
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 {{#ACTION_ERROR}}<p class="notice warning" role="alert">{{MESSAGE}}</p>{{/ACTION_ERROR}}
 {{#HIDDEN_NOTICE}}<p class="notice warning" role="status">{{MESSAGE}}</p>{{/HIDDEN_NOTICE}}
+{{#MOVED_ON}}<p class="notice" role="status">[[referrals.moved_on]]</p>{{/MOVED_ON}}
+{{#REFERRAL_DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/REFERRAL_DONE}}
+{{#REFERRED_TO}}<p class="notice">{{TEXT}} <a href="{{HREF}}">[[referrals.open_new]]</a></p>{{/REFERRED_TO}}
+{{#REFERRED_FROM}}<p class="notice">{{TEXT}}</p>{{/REFERRED_FROM}}
+{{#REFERRAL_STATUS}}<p class="notice">{{TEXT}}</p>{{/REFERRAL_STATUS}}
+{{#REFERRAL_ASK}}<section class="notice" aria-labelledby="referral-ask-{{REFERRAL_ID}}">
+<h2 id="referral-ask-{{REFERRAL_ID}}">{{QUESTION}}</h2>
+<p>[[referrals.ask_explained]]</p>
+<form method="post" action="{{BASE}}/referrals/{{REFERRAL_ID}}/consent"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="agree" value="yes"><button type="submit">[[referrals.yes]]</button></form>
+<form method="post" action="{{BASE}}/referrals/{{REFERRAL_ID}}/consent"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="agree" value="no"><button type="submit" class="secondary">[[referrals.no]]</button></form>
+</section>{{/REFERRAL_ASK}}
 {{#BLOCKED_NOTICE}}<p class="notice warning" role="status">[[moderation.blocked_notice]]</p>{{/BLOCKED_NOTICE}}
 <p class="meta"><span class="badge">{{KIND}}</span> <span class="badge">{{CATEGORY}}</span> {{#URGENT}}<span class="badge urgency-today">{{URGENCY}}</span>{{/URGENT}}{{#NOT_URGENT}}<span class="badge">{{URGENCY}}</span>{{/NOT_URGENT}}</p>
 <h1>{{TITLE}}</h1>

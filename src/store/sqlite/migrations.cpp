@@ -396,10 +396,52 @@ UPDATE networks SET public_uuid = lower(
 CREATE UNIQUE INDEX networks_by_public_uuid ON networks(public_uuid);
 )sql";
 
+// Referrals between networks (domain/referrals.hpp), and the close reason
+// "referred" for a request another network took on. SQLite cannot alter a
+// CHECK constraint, and rebuilding posts would drop the indexes and triggers
+// other migrations hang on it, so the constraint's text is widened in place,
+// as SQLite documents for loosening a CHECK (writable_schema; no stored row
+// changes meaning). RESET reloads this connection's schema, and the CREATE
+// TABLE after it bumps the schema cookie for every other connection.
+// referrals.note is sealed at rest (store/sqlite/sealed.cpp).
+constexpr std::string_view kMigrationReferrals = R"sql(
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+   SET sql = replace(sql, '''moderated'', ''duplicate'')',
+                     '''moderated'', ''duplicate'', ''referred'')')
+ WHERE type = 'table' AND name = 'posts';
+PRAGMA writable_schema = RESET;
+CREATE TABLE referrals (
+  id                  INTEGER PRIMARY KEY,
+  post_id             INTEGER NOT NULL REFERENCES posts(id),
+  from_network_id     INTEGER NOT NULL REFERENCES networks(id),
+  to_network_id       INTEGER NOT NULL REFERENCES networks(id),
+  status              TEXT NOT NULL CHECK (status IN ('awaiting_consent', 'sent', 'accepted',
+                                                      'declined', 'withdrawn', 'refused')),
+  consent             TEXT CHECK (consent IN ('requester', 'organizer')),
+  consent_recorded_by INTEGER,
+  created_by          INTEGER,
+  note                TEXT NOT NULL DEFAULT '',
+  decline_reason      TEXT CHECK (decline_reason IN ('outside_area', 'no_capacity', 'not_offered',
+                                                     'other')),
+  created_at          INTEGER NOT NULL,
+  consented_at        INTEGER,
+  decided_at          INTEGER,
+  new_post_id         INTEGER REFERENCES posts(id),
+  CHECK (from_network_id != to_network_id)
+);
+CREATE INDEX referrals_by_post ON referrals(post_id, id);
+CREATE INDEX referrals_from ON referrals(from_network_id, id);
+CREATE INDEX referrals_to ON referrals(to_network_id, id);
+CREATE UNIQUE INDEX referrals_new_post ON referrals(new_post_id) WHERE new_post_id IS NOT NULL;
+CREATE UNIQUE INDEX referrals_one_live_per_post ON referrals(post_id)
+  WHERE status IN ('awaiting_consent', 'sent');
+)sql";
+
 constexpr std::array kMigrations{kMigration1,        kMigration2,          kMigration3,
                                  kMigrationRelay,    kMigrationModeration, kMigrationPublicGrid,
                                  kMigrationAccounts, kMigrationRoles,      kMigrationSealedEmail,
-                                 kMigrationPostGeo,  kMigrationDirectory};
+                                 kMigrationPostGeo,  kMigrationDirectory,  kMigrationReferrals};
 
 }  // namespace
 

@@ -222,4 +222,21 @@ class SqliteMembershipRepository final : public MembershipRepository {
   Database& db_;
 };
 
+class SqliteReferralRepository final : public ReferralRepository {
+ public:
+  SqliteReferralRepository(Database& db, const FieldCipher& cipher) : db_(db), cipher_(cipher) {}
+  Result<ReferralId> insert(const Referral& referral) override;
+  Result<Referral> find(ReferralId id) override;
+  Result<Referral> find_for_update(ReferralId id) override { return find(id); }
+  Status update(const Referral& referral, ReferralStatus expected) override;
+  Result<std::vector<Referral>> list_for_post(PostId post_id) override;
+  Result<std::optional<Referral>> find_by_new_post(PostId new_post_id) override;
+  Result<std::vector<Referral>> list_for_network(NetworkId network_id, int limit) override;
+  Status erase_notes_for_post(PostId post_id) override;
+
+ private:
+  Database& db_;
+  const FieldCipher& cipher_;
+};
+
 }  // namespace gapfill::store::sqlite

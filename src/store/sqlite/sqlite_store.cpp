@@ -30,7 +30,8 @@ class SqliteTransaction final : public Transaction {
         memberships_(db),
         accounts_(db, cipher),
         sessions_(db),
-        account_tokens_(db) {}
+        account_tokens_(db),
+        referrals_(db, cipher) {}
   NetworkRepository& networks() override { return networks_; }
   PostRepository& posts() override { return posts_; }
   MatchRepository& matches() override { return matches_; }
@@ -45,6 +46,7 @@ class SqliteTransaction final : public Transaction {
   AccountRepository& accounts() override { return accounts_; }
   SessionRepository& sessions() override { return sessions_; }
   AccountTokenRepository& account_tokens() override { return account_tokens_; }
+  ReferralRepository& referrals() override { return referrals_; }
 
  private:
   sqlite::SqliteNetworkRepository networks_;
@@ -61,6 +63,7 @@ class SqliteTransaction final : public Transaction {
   sqlite::SqliteAccountRepository accounts_;
   sqlite::SqliteSessionRepository sessions_;
   sqlite::SqliteAccountTokenRepository account_tokens_;
+  sqlite::SqliteReferralRepository referrals_;
 };
 
 // Runs `work` between `begin` and COMMIT on `db`, rolling back on failure.
