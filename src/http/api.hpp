@@ -21,5 +21,7 @@ void add_account_api_routes(Router& router, domain::Services& services);
 
 // Adds GET /api/v1/places, the gazetteer's typeahead (http/api_places.cpp).
 void add_place_routes(Router& router);
+// Service areas: which networks serve a place, an admin changing an area (api_areas.cpp).
+void add_area_routes(Router& router, domain::Services& services);
 
 }  // namespace gapfill::http

@@ -61,6 +61,8 @@ Response queue_action(const WebContext& web, Request& request, const char* done,
 std::optional<domain::Actor> organizer_actor(const WebContext& web, const PageRequest& visitor,
                                              const std::string& slug);
 void add_admin_pages(Router& router, const WebContext& web);
+// The admin's service-area page, /n/SLUG/admin/area (pages_admin_area.cpp).
+void add_admin_area_pages(Router& router, const WebContext& web);
 void add_account_pages(Router& router, const WebContext& web);
 
 }  // namespace gapfill::http

@@ -9,6 +9,8 @@
 
 namespace gapfill::http {
 
+// {kind: circle|polygon, lat, lon, radius_km, geojson (polygons only)}.
+nlohmann::json area_json(const ServiceArea& area);
 nlohmann::json network_json(const Network& network);
 nlohmann::json category_json(const Category& category);
 

@@ -45,6 +45,8 @@ class NetworkRepository {
   virtual Result<std::vector<Network>> list() = 0;
   // Returns the network's categories ordered by position.
   virtual Result<std::vector<Category>> categories(NetworkId id) = 0;
+  // Replaces the network's service area (centre, radius and GeoJSON), or kNotFound.
+  virtual Status update_area(NetworkId id, const ServiceArea& area) = 0;
 };
 
 class PostRepository {

@@ -192,6 +192,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   void add_moderation_rows(std::vector<Row>& rows);
   void add_account_rows(std::vector<Row>& rows);
   void add_page_rows(std::vector<Row>& rows);
+  void add_area_rows(std::vector<Row>& rows);  // authorization_matrix_rows_areas.cpp
 
   SmtpSink sink_;
   std::unique_ptr<TestServer> server_;

@@ -1235,6 +1235,7 @@ TEST_F(AuthorizationMatrixTest, EveryRouteForEveryActorOnOwnAndOthersRecords) {
   add_moderation_rows(rows);
   add_account_rows(rows);
   add_page_rows(rows);
+  add_area_rows(rows);
 
   std::size_t cells = 0;
   std::size_t failures = 0;

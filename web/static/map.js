@@ -29,7 +29,12 @@
       marker.bindPopup(link);
       marker.addTo(map);
       var radius = parseFloat(item.getAttribute('data-radius-km'));
-      if (radius > 0) {
+      var geojson = item.getAttribute('data-geojson');
+      if (geojson) {  // a drawn service area: the polygon itself
+        var shape = L.geoJSON(JSON.parse(geojson), { style: { weight: 1, fillOpacity: 0.05 } }).addTo(map);
+        var box = shape.getBounds();
+        if (items.length === 1 && box.isValid()) bounds.push(box.getSouthWest(), box.getNorthEast());
+      } else if (radius > 0) {
         L.circle(point, { radius: radius * 1000, weight: 1, fillOpacity: 0.05 }).addTo(map);
         if (items.length === 1) {  // one area: show all of it
           var area = L.latLng(point).toBounds(radius * 2000);

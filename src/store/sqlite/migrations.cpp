@@ -314,9 +314,17 @@ ALTER TABLE accounts ADD COLUMN email_lookup TEXT;
 CREATE UNIQUE INDEX accounts_by_email_lookup ON accounts(email_lookup);
 )sql";
 
+// Service areas drawn as polygons: the network's area as canonical GeoJSON
+// (engine/area.hpp), empty for a circle. centre_lat/centre_lon/radius_km stay
+// meaningful for a polygon: its centre and the radius covering it.
+constexpr std::string_view kMigrationAreaPolygons = R"sql(
+ALTER TABLE networks ADD COLUMN area_geojson TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr std::array kMigrations{kMigration1,        kMigration2,          kMigration3,
                                  kMigrationRelay,    kMigrationModeration, kMigrationPublicGrid,
-                                 kMigrationAccounts, kMigrationRoles,      kMigrationSealedEmail};
+                                 kMigrationAccounts, kMigrationRoles,      kMigrationSealedEmail,
+                                 kMigrationAreaPolygons};
 
 }  // namespace
 

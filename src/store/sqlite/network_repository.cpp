@@ -6,7 +6,7 @@ namespace {
 
 constexpr const char* kNetworkColumns =
     "id, slug, name, description, centre_lat, centre_lon, radius_km, languages, timezone,"
-    " retention_days, post_expiry_days, listed, created_at, public_grid_km";
+    " retention_days, post_expiry_days, listed, created_at, public_grid_km, area_geojson";
 
 Network read_network(const Statement& row) {
   Network network;
@@ -23,6 +23,7 @@ Network read_network(const Statement& row) {
   network.listed = row.int64(11) != 0;
   network.created_at = row.int64(12);
   network.public_grid_km = row.real(13);
+  network.area.geojson = row.text(14);
   return network;
 }
 
@@ -42,7 +43,7 @@ Result<NetworkId> SqliteNetworkRepository::insert(const Network& network,
   auto statement = TRY(db_.prepare(
       "INSERT INTO networks (slug, name, description, centre_lat, centre_lon, radius_km,"
       " languages, timezone, retention_days, post_expiry_days, listed, created_at,"
-      " public_grid_km) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      " public_grid_km, area_geojson) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   statement.bind(1, network.slug)
       .bind(2, network.name)
       .bind(3, network.description)
@@ -55,7 +56,8 @@ Result<NetworkId> SqliteNetworkRepository::insert(const Network& network,
       .bind(10, network.post_expiry_days)
       .bind(11, network.listed ? 1 : 0)
       .bind(12, network.created_at)
-      .bind(13, network.public_grid_km);
+      .bind(13, network.public_grid_km)
+      .bind(14, network.area.geojson);
   TRY_STATUS(statement.run());
   const NetworkId id = db_.last_insert_id();
   for (const Category& category : categories) {
@@ -71,6 +73,20 @@ Result<NetworkId> SqliteNetworkRepository::insert(const Network& network,
     }
   }
   return id;
+}
+
+Status SqliteNetworkRepository::update_area(NetworkId id, const ServiceArea& area) {
+  auto statement =
+      TRY(db_.prepare("UPDATE networks SET centre_lat = ?, centre_lon = ?, radius_km = ?,"
+                      " area_geojson = ? WHERE id = ?"));
+  statement.bind(1, area.centre.lat)
+      .bind(2, area.centre.lon)
+      .bind(3, area.radius_km)
+      .bind(4, area.geojson)
+      .bind(5, id);
+  TRY_STATUS(statement.run());
+  if (db_.changes() == 0) return not_found("Network");
+  return {};
 }
 
 Result<Network> SqliteNetworkRepository::find_by_slug(const std::string& slug) {

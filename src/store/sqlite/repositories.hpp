@@ -17,6 +17,7 @@ class SqliteNetworkRepository final : public NetworkRepository {
   Result<Network> find_by_id(NetworkId id) override;
   Result<std::vector<Network>> list() override;
   Result<std::vector<Category>> categories(NetworkId id) override;
+  Status update_area(NetworkId id, const ServiceArea& area) override;
 
  private:
   Database& db_;
