@@ -47,20 +47,13 @@ Result<ListPage> list_from_store(store::Transaction& transaction, const ListQuer
   const std::size_t wanted = static_cast<std::size_t>(query.limit) + 1;
   ListPage page;
   if (query.near) {
-    const geo::UnitVector from = geo::to_unit_vector(*query.near);
-    const double limit = geo::separation_for_km(query.radius_km);
-    for (const Post& post : TRY(transaction.posts().list_in_box(
-             filter, geo::box_around(*query.near, query.radius_km)))) {
-      const double separation = geo::separation(from, geo::to_unit_vector(post.point));
-      if (separation > limit) continue;
-      ListItem item = near_item(to_listed(post), separation);
-      if (query.after && !comes_before(*query.after, cursor_of(item))) continue;
-      page.items.push_back(std::move(item));
+    // The store's spatial index ranks them: nearest first, then by id.
+    std::optional<store::NearCursor> after;
+    if (query.after) after = store::NearCursor{query.after->separation, query.after->id};
+    for (const store::NearPost& found : TRY(transaction.posts().list_near(
+             filter, *query.near, query.radius_km, static_cast<int>(wanted), after))) {
+      page.items.push_back(near_item(to_listed(found.post), found.separation));
     }
-    std::sort(page.items.begin(), page.items.end(), [](const ListItem& a, const ListItem& b) {
-      return comes_before(cursor_of(a), cursor_of(b));
-    });
-    if (page.items.size() > wanted) page.items.resize(wanted);
   } else {
     std::optional<store::NewestCursor> after;
     if (query.after) after = store::NewestCursor{query.after->created_at, query.after->id};

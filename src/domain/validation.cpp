@@ -9,6 +9,7 @@
 #include "base/limits.hpp"
 #include "base/text.hpp"
 #include "domain/areas.hpp"
+#include "domain/places.hpp"
 
 namespace gapfill::domain {
 namespace {
@@ -295,12 +296,21 @@ void apply_post_draft(const PostDraft& draft, DraftMode mode,
     errors["window.to"] = Message{"error.within_two_years", {}};
   }
 
+  // Where the post shows: the point given (a pin on the map), else the place
+  // its text names when that is new, else the network's centre.
+  std::optional<ResolvedPlace> named;
+  if (!draft.point && draft.location_text && !draft.location_text->empty() &&
+      (creating || *draft.location_text != post.location_text)) {
+    named = resolve_place(*draft.location_text, network.area);
+  }
   if (draft.point) {
     if (!geo::is_valid(*draft.point)) {
       errors["location"] = Message{"error.coordinates", {}};
     } else {
       post.point = geo::snap_to_cell(*draft.point, network.public_grid_km);
     }
+  } else if (named) {
+    post.point = geo::snap_to_cell(named->point, network.public_grid_km);
   } else if (creating || draft.cleared.contains("location")) {
     post.point = geo::snap_to_cell(network.area.centre, network.public_grid_km);
   }

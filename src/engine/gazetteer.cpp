@@ -381,6 +381,7 @@ void Gazetteer::lookup_zip(std::string_view digits, std::size_t limit, Lookup& o
     c.kind = Kind::kPostcode;
     c.population = 0;
     c.point = {read<std::int32_t>(blob_, at + 4) / 1e5, read<std::int32_t>(blob_, at + 8) / 1e5};
+    c.exact = digits.size() == 5;
     out.candidates.push_back(c);
   }
 }
@@ -443,11 +444,26 @@ Lookup Gazetteer::lookup(std::string_view query, std::size_t limit) const {
       if (resolve(f.substr(cut + 1), false, filter)) search(f.substr(0, cut), &filter, 1, best);
     }
   }
-  for (const auto& entry : best.entries) out.candidates.push_back(place_candidate(entry.place));
+  for (const auto& entry : best.entries) {
+    out.candidates.push_back(place_candidate(entry.place));
+    out.candidates.back().exact = entry.tier <= 1;
+  }
   const auto& e = best.entries;
   out.ambiguous = e.size() >= 2 && e[0].tier == e[1].tier && e[0].tier <= 1 &&
                   std::uint64_t{e[1].population} * 100 >= e[0].population;
   return out;
+}
+
+std::string display_name(const Candidate& candidate) {
+  std::string text(candidate.name);
+  if (candidate.kind == Kind::kPostcode && !candidate.near.empty()) {
+    text.append(" ").append(candidate.near);
+  }
+  if (!candidate.admin.empty()) text.append(", ").append(candidate.admin);
+  if (candidate.country != "US" || candidate.admin.empty()) {
+    text.append(", ").append(candidate.country_name);
+  }
+  return text;
 }
 
 }  // namespace gapfill::gazetteer

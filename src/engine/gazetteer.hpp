@@ -28,7 +28,14 @@ struct Candidate {
   geo::Point point;
   std::uint32_t population = 0;
   Kind kind = Kind::kPlace;
+  // The whole name matched (a full five-digit ZIP code, or a place's whole name
+  // with any qualifier), not just its beginning or a later word.
+  bool exact = false;
 };
+
+// How a candidate is shown: "Missoula, MT", "Montréal, QC, Canada",
+// "Lyon, France", "59801 Missoula, MT".
+std::string display_name(const Candidate& candidate);
 
 struct Lookup {
   std::vector<Candidate> candidates;  // most likely first, at most the limit

@@ -62,24 +62,19 @@ Result<PlacesQuery> parse_places_query(const Request& request) {
   return query;
 }
 
-// "Missoula, MT, US", "Montréal, QC, Canada", "Lyon, France", "59801 Missoula, MT".
-std::string display(const gazetteer::Candidate& c) {
-  std::string text = fmt::format("{}", c.name);
-  if (c.kind == gazetteer::Kind::kPostcode && !c.near.empty()) {
-    text.append(" ").append(c.near);
-  }
-  if (!c.admin.empty()) text.append(", ").append(c.admin);
-  if (c.country != "US" || c.admin.empty()) text.append(", ").append(c.country_name);
-  return text;
-}
-
 json candidate_json(const gazetteer::Candidate& c) {
   const bool postcode = c.kind == gazetteer::Kind::kPostcode;
-  json out = {
-      {"name", c.name},     {"display", display(c)}, {"kind", postcode ? "postcode" : "place"},
-      {"admin", c.admin},   {"country", c.country},  {"country_name", c.country_name},
-      {"lat", c.point.lat}, {"lon", c.point.lon},    {"population", c.population}};
+  json out = {{"name", c.name},
+              {"display", gazetteer::display_name(c)},
+              {"kind", postcode ? "postcode" : "place"},
+              {"admin", c.admin},
+              {"country", c.country},
+              {"country_name", c.country_name},
+              {"lat", c.point.lat},
+              {"lon", c.point.lon},
+              {"population", c.population}};
   if (postcode) out["near"] = c.near;
+  out["exact"] = c.exact;
   return out;
 }
 

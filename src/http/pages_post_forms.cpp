@@ -2,7 +2,10 @@
 // POST creates the post and redirects to its private page (post/redirect/get),
 // or shows the form again with what was typed and each problem beside its field.
 
+#include <algorithm>
+
 #include "base/limits.hpp"
+#include "domain/places.hpp"
 #include "http/actor.hpp"
 #include "http/error_response.hpp"
 #include "http/page_parts.hpp"
@@ -24,6 +27,48 @@ std::string form_path(const std::string& slug, PostFormKind kind) {
       break;
   }
   return "/n/" + slug + "/ask";
+}
+
+// At most this many other networks are suggested for a place outside the area.
+constexpr std::size_t kSuggestedNetworks = 5;
+
+bool covers(const Network& network, geo::Point point) {
+  return geo::distance_km(network.area.centre, point) <= network.area.radius_km;
+}
+
+// When a request's place (its pin, else the place its text names) lies outside
+// the network's area and the person has not already seen that: the notice,
+// with the listed networks that cover the place, nearest first.
+std::optional<OutsideArea> outside_area(const WebContext& web, const Network& network,
+                                        const domain::PostDraft& draft, const Form& form) {
+  const std::string fingerprint = place_fingerprint(form);
+  if (form.get("outside_ok") == fingerprint) return std::nullopt;
+  std::optional<geo::Point> where;
+  OutsideArea outside;
+  if (draft.point) {
+    if (geo::is_valid(*draft.point)) where = draft.point;
+  } else if (draft.location_text) {
+    if (const auto place = domain::resolve_place(*draft.location_text, network.area)) {
+      where = place->point;
+      outside.place = place->display;
+    }
+  }
+  if (!where || covers(network, *where)) return std::nullopt;
+  std::vector<std::pair<double, const Network*>> covering;
+  const std::vector<Network> networks = web.services.networks().list();
+  for (const Network& other : networks) {
+    if (other.id == network.id || !other.listed || !covers(other, *where)) continue;
+    covering.emplace_back(geo::distance_km(other.area.centre, *where), &other);
+  }
+  std::sort(covering.begin(), covering.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second->slug < b.second->slug;
+  });
+  if (covering.size() > kSuggestedNetworks) covering.resize(kSuggestedNetworks);
+  for (const auto& [distance, other] : covering) {
+    outside.networks.push_back({other->slug, other->name});
+  }
+  outside.acknowledged = fingerprint;
+  return outside;
 }
 
 Response show_form(const WebContext& web, Request& request, PostFormKind kind) {
@@ -56,8 +101,15 @@ Response submit_form(const WebContext& web, Request& request, PostFormKind kind)
   if (!visitor.csrf_valid(*form)) {
     return again(403, PostFormState::with_message(nullptr, visitor.text("form.csrf_expired")));
   }
-  const auto created =
-      web.services.posts().create(slug, read_post_form(*form, kind, network), page_actor(visitor));
+  const domain::PostDraft draft = read_post_form(*form, kind, network);
+  if (kind == PostFormKind::kAsk || kind == PostFormKind::kRide) {
+    if (const auto outside = outside_area(web, network, draft, *form)) {
+      PostFormState state;
+      state.outside = &*outside;
+      return again(200, state);
+    }
+  }
+  const auto created = web.services.posts().create(slug, draft, page_actor(visitor));
   if (!created) {
     if (created.error().code == ErrorCode::kInvalid) {
       return again(422, PostFormState::with_errors(nullptr, created.error().fields));

@@ -103,6 +103,40 @@ void show_field_errors(ctemplate::TemplateDictionary& data, const PageRequest& v
   }
 }
 
+namespace {
+
+void show_outside_area(ctemplate::TemplateDictionary& data, const PageRequest& visitor,
+                       const Network& network, const OutsideArea& outside) {
+  auto* notice = data.AddSectionDictionary("OUTSIDE_AREA");
+  notice->SetValue("TEXT",
+                   outside.place.empty()
+                       ? visitor.format("places.outside_pin", {{"network", network.name}})
+                       : visitor.format("places.outside_place",
+                                        {{"place", outside.place}, {"network", network.name}}));
+  if (outside.networks.empty()) {
+    notice->SetValueAndShowSection("TEXT", visitor.text("places.outside_none"), "NO_OTHERS");
+  } else {
+    auto* others = notice->AddSectionDictionary("OTHERS");
+    others->SetValue("TEXT", visitor.text("places.outside_others"));
+    for (const auto& suggestion : outside.networks) {
+      auto* item = others->AddSectionDictionary("OTHER");
+      item->SetValue("SLUG", suggestion.slug);
+      item->SetValue("NAME", suggestion.name);
+    }
+  }
+  notice->SetValue("SEND_ANYWAY",
+                   visitor.format("places.send_anyway", {{"network", network.name}}));
+  notice->SetValue("ACK", outside.acknowledged);
+  data.SetValue("SUBMIT", visitor.format("places.send_here", {{"network", network.name}}));
+}
+
+}  // namespace
+
+std::string place_fingerprint(const Form& form) {
+  return fmt::format("{}|{}|{}", form.get("place").value_or(""), form.get("lat").value_or(""),
+                     form.get("lon").value_or(""));
+}
+
 domain::PostDraft read_post_form(const Form& form, PostFormKind kind, const Network& network) {
   domain::PostDraft draft;
   switch (kind) {
@@ -287,6 +321,7 @@ void fill_post_form(Page& page, PageRequest& visitor, const Network& network,
   if (!state.submit.empty()) data.SetValue("SUBMIT", state.submit);
   if (state.errors) show_field_errors(data, visitor, *state.errors);
   if (!state.form_error.empty()) set_error(data, "FORM_ERROR", state.form_error);
+  if (state.outside) show_outside_area(data, visitor, network, *state.outside);
 }
 
 }  // namespace gapfill::http

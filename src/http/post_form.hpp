@@ -26,8 +26,25 @@ Form form_of(const Post& post, const Network& network);
 // As read_post_form, for an edit: what is left empty is removed from the post.
 domain::PostDraft read_edit_form(const Form& form, const Post& post, const Network& network);
 
+// A request's place lies outside the network's area: which place, and the
+// listed networks that cover it (nearest first).
+struct OutsideArea {
+  std::string place;  // the gazetteer's name for it, or "" for a pin on the map
+  struct Suggestion {
+    std::string slug;
+    std::string name;
+  };
+  std::vector<Suggestion> networks;
+  // Sent back with the form: the same place sent again goes to this network.
+  std::string acknowledged;
+};
+
+// What the out-of-area notice was shown for: the place as typed and pinned.
+std::string place_fingerprint(const Form& form);
+
 struct PostFormState {
   const Form* typed = nullptr;            // what was sent, to show again
+  const OutsideArea* outside = nullptr;   // shown above the form, the button then sends it here
   const FieldMessages* errors = nullptr;  // field -> message
   std::string form_error;                 // a message above the form
   std::string heading;                    // instead of the kind's own heading

@@ -30,6 +30,22 @@ struct NewestCursor {
   PostId id = 0;
 };
 
+// Keyset position for nearest-first listings: strictly after this, i.e.
+// farther, or as far with a greater id. The distance is geo::separation
+// (engine/geo.hpp) of the query's point and the post's public point, which
+// orders exactly as kilometres do and which every backend computes alike.
+struct NearCursor {
+  double separation = 0;
+  PostId id = 0;
+};
+
+// A post found near a point, and how far from it.
+struct NearPost {
+  Post post;
+  double separation = 0;  // geo::separation, the order and the cursor
+  double distance_km = 0;
+};
+
 class NetworkRepository {
  public:
   virtual ~NetworkRepository() = default;
@@ -64,9 +80,17 @@ class PostRepository {
   // Newest first, strictly after `after` when given, at most `limit`.
   virtual Result<std::vector<Post>> list_newest(const PostFilter& filter,
                                                 std::optional<NewestCursor> after, int limit) = 0;
-  // Every post matching the filter whose public point lies in the box.
+  // Every post matching the filter whose public point lies in the box (which
+  // may cross the antimeridian), in id order. Walks a spatial index, never
+  // the whole table.
   virtual Result<std::vector<Post>> list_in_box(const PostFilter& filter,
                                                 const geo::BoundingBox& box) = 0;
+  // Posts matching the filter whose public point lies within `radius_km` of
+  // `centre`, nearest first (then by id), strictly after `after` when given,
+  // at most `limit`. Walks a spatial index, never the whole table.
+  virtual Result<std::vector<NearPost>> list_near(const PostFilter& filter, geo::Point centre,
+                                                  double radius_km, int limit,
+                                                  std::optional<NearCursor> after) = 0;
   // Calls visit for every post matching the filter (any network when its
   // network_id is 0), in id order, without holding all of them in memory.
   virtual Status for_each(const PostFilter& filter,

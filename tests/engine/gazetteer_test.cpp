@@ -102,6 +102,24 @@ TEST(GazetteerTest, PrefixesAndLaterWordsServeTypeahead) {
   for (const auto& c : g().lookup("s", 10).candidates) EXPECT_EQ(c.name.size(), 1u);
 }
 
+TEST(GazetteerTest, CandidatesSayWhetherTheWholeNameMatched) {
+  EXPECT_TRUE(first("Missoula").exact);
+  EXPECT_TRUE(first("Missoula, MT").exact);
+  EXPECT_TRUE(first("medford oregon").exact);
+  EXPECT_TRUE(first("59801").exact);
+  EXPECT_FALSE(first("missoul").exact);
+  EXPECT_FALSE(first("5980").exact);
+  for (const auto& c : g().lookup("paulo", 10).candidates) {
+    if (c.name == "São Paulo") {
+      EXPECT_FALSE(c.exact);
+    }
+  }
+  EXPECT_EQ(display_name(first("Missoula")), "Missoula, MT");
+  EXPECT_EQ(display_name(first("59801")), "59801 Missoula, MT");
+  EXPECT_EQ(display_name(first("Montreal")), "Montréal, QC, Canada");
+  EXPECT_EQ(display_name(first("Lyon, France")), "Lyon, France");
+}
+
 TEST(GazetteerTest, LimitsAndHostileInputAreBounded) {
   EXPECT_TRUE(g().lookup("", 5).candidates.empty());
   EXPECT_TRUE(g().lookup("  ,,, ", 5).candidates.empty());

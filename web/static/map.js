@@ -63,6 +63,13 @@
       pin.setLatLng(event.latlng);
       lat.value = event.latlng.lat.toFixed(4);
       lon.value = event.latlng.lng.toFixed(4);
+      lat.removeAttribute('data-from-place');
+    });
+    // A place chosen from the typeahead (app.js) moves the pin there.
+    form.addEventListener('gapfill:place', function (event) {
+      var point = [event.detail.lat, event.detail.lon];
+      pin.setLatLng(point);
+      map.setView(point, 12);
     });
   });
 })();

@@ -9,6 +9,14 @@
 {{#FORM_ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/FORM_ERROR}}
 <form method="post" action="{{ACTION}}" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
+{{#OUTSIDE_AREA}}<div class="notice warning" role="alert" tabindex="-1" id="outside-area">
+<p>{{TEXT}}</p>
+{{#OTHERS}}<p>{{TEXT}}</p>
+<ul>{{#OTHER}}<li><a href="/n/{{SLUG}}/ask">{{NAME}}</a></li>{{/OTHER}}</ul>{{/OTHERS}}
+{{#NO_OTHERS}}<p>{{TEXT}}</p>{{/NO_OTHERS}}
+<p>{{SEND_ANYWAY}}</p>
+<input type="hidden" name="outside_ok" value="{{ACK}}">
+</div>{{/OUTSIDE_AREA}}
 {{#KIND_CHOICE}}<fieldset>
 <legend>[[form.kind]]</legend>
 <div class="choices">
@@ -36,10 +44,10 @@
 <label for="pickup_area">[[ride.pickup]]</label>
 <span class="hint" id="pickup-hint">[[ride.area_hint]]</span>
 {{#ERROR_RIDE_PICKUP_AREA}}<p class="error" id="pickup-error">{{MESSAGE}}</p>{{/ERROR_RIDE_PICKUP_AREA}}
-<input type="text" id="pickup_area" name="pickup_area" value="{{PICKUP_AREA}}" maxlength="200" aria-describedby="pickup-hint"{{#ERROR_RIDE_PICKUP_AREA}} aria-invalid="true"{{/ERROR_RIDE_PICKUP_AREA}}>
+<input type="text" id="pickup_area" name="pickup_area" value="{{PICKUP_AREA}}" maxlength="200" autocomplete="off" data-place-suggest="names" aria-describedby="pickup-hint"{{#ERROR_RIDE_PICKUP_AREA}} aria-invalid="true"{{/ERROR_RIDE_PICKUP_AREA}}>
 <label for="dropoff_area">[[ride.dropoff]]</label>
 {{#ERROR_RIDE_DROPOFF_AREA}}<p class="error" id="dropoff-error">{{MESSAGE}}</p>{{/ERROR_RIDE_DROPOFF_AREA}}
-<input type="text" id="dropoff_area" name="dropoff_area" value="{{DROPOFF_AREA}}" maxlength="200" aria-describedby="pickup-hint"{{#ERROR_RIDE_DROPOFF_AREA}} aria-invalid="true"{{/ERROR_RIDE_DROPOFF_AREA}}>
+<input type="text" id="dropoff_area" name="dropoff_area" value="{{DROPOFF_AREA}}" maxlength="200" autocomplete="off" data-place-suggest="names" aria-describedby="pickup-hint"{{#ERROR_RIDE_DROPOFF_AREA}} aria-invalid="true"{{/ERROR_RIDE_DROPOFF_AREA}}>
 <label for="appointment_at">[[ride.appointment]]</label>
 {{#ERROR_RIDE_APPOINTMENT_AT}}<p class="error" id="appointment-error">{{MESSAGE}}</p>{{/ERROR_RIDE_APPOINTMENT_AT}}
 <input type="datetime-local" id="appointment_at" name="appointment_at" value="{{APPOINTMENT_AT}}"{{#ERROR_RIDE_APPOINTMENT_AT}} aria-invalid="true"{{/ERROR_RIDE_APPOINTMENT_AT}}>
@@ -88,7 +96,7 @@
 <span class="hint" id="place-hint">[[form.place_hint]]</span>
 {{#ERROR_LOCATION_TEXT}}<p class="error" id="place-error">{{MESSAGE}}</p>{{/ERROR_LOCATION_TEXT}}
 {{#ERROR_LOCATION}}<p class="error" id="location-error">{{MESSAGE}}</p>{{/ERROR_LOCATION}}
-<input type="text" id="place" name="place" value="{{PLACE}}" maxlength="200" autocomplete="off" aria-describedby="place-hint"{{#ERROR_LOCATION_TEXT}} aria-invalid="true"{{/ERROR_LOCATION_TEXT}}>
+<input type="text" id="place" name="place" value="{{PLACE}}" maxlength="200" autocomplete="off" data-place-suggest aria-describedby="place-hint"{{#ERROR_LOCATION_TEXT}} aria-invalid="true"{{/ERROR_LOCATION_TEXT}}>
 <input type="hidden" name="lat" value="{{LAT}}" data-geo="lat">
 <input type="hidden" name="lon" value="{{LON}}" data-geo="lon">
 <div class="map js-only" data-pin-map data-lat="{{CENTRE_LAT}}" data-lon="{{CENTRE_LON}}" data-tiles="{{TILE_URL}}" data-attribution="{{TILE_ATTRIBUTION}}" role="region" aria-label="[[form.pin_map]]"></div>

@@ -314,6 +314,72 @@ ALTER TABLE accounts ADD COLUMN email_lookup TEXT;
 CREATE UNIQUE INDEX accounts_by_email_lookup ON accounts(email_lookup);
 )sql";
 
+// The spatial index of posts (store/sqlite/post_geo.hpp): an R*Tree with one
+// entry per post, every status, so that every query by place (near a point,
+// in a box) walks the tree instead of the posts table. Its five dimensions
+// are the point (lat, lon), the network, the status (open 0, matched 1,
+// fulfilled 2, closed 3; plus 4 when hidden) and the kind (request 0, offer
+// 1), so that one network's public open requests near a town are found
+// without visiting its neighbours' posts, its offers, its closed or hidden
+// ones, or any auxiliary column. Those three are stored
+// as [n, n + 0.5], not [n, n]: an R*Tree chooses where an entry goes by how
+// much a node's volume grows, and a dimension of zero extent makes every
+// volume zero (a tree that barely prunes). R*Tree coordinates are 32-bit
+// floats rounded outwards, so the exact values are kept beside them as
+// auxiliary columns, with the other filters (category, urgency, hidden), and
+// the store decides on those. Triggers keep it in step with posts in the
+// same transaction, whatever writes them.
+constexpr std::string_view kMigrationPostGeo = R"sql(
+CREATE VIRTUAL TABLE post_geo USING rtree(
+  id, min_lat, max_lat, min_lon, max_lon, min_network, max_network, min_status, max_status,
+  min_kind, max_kind,
+  +lat, +lon, +network_id, +status, +kind, +category, +urgency, +hidden
+);
+
+INSERT INTO post_geo SELECT
+    id, lat, lat, lon, lon, network_id, network_id + 0.5,
+    CASE status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 4 * (hidden_at IS NOT NULL),
+    CASE status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 4 * (hidden_at IS NOT NULL) + 0.5,
+    CASE kind WHEN 'request' THEN 0 ELSE 1 END, CASE kind WHEN 'request' THEN 0 ELSE 1 END + 0.5,
+    lat, lon, network_id,
+    CASE status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END,
+    kind, category, urgency, hidden_at IS NOT NULL
+  FROM posts;
+
+CREATE TRIGGER post_geo_insert AFTER INSERT ON posts BEGIN
+  INSERT INTO post_geo VALUES (
+    NEW.id, NEW.lat, NEW.lat, NEW.lon, NEW.lon, NEW.network_id, NEW.network_id + 0.5,
+    CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 4 * (NEW.hidden_at IS NOT NULL),
+    CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 4 * (NEW.hidden_at IS NOT NULL) + 0.5,
+    CASE NEW.kind WHEN 'request' THEN 0 ELSE 1 END, CASE NEW.kind WHEN 'request' THEN 0 ELSE 1 END + 0.5,
+    NEW.lat, NEW.lon, NEW.network_id,
+    CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END,
+    NEW.kind, NEW.category, NEW.urgency, NEW.hidden_at IS NOT NULL);
+END;
+
+CREATE TRIGGER post_geo_update
+AFTER UPDATE OF lat, lon, network_id, status, kind, category, urgency, hidden_at ON posts
+WHEN OLD.lat IS NOT NEW.lat OR OLD.lon IS NOT NEW.lon OR OLD.network_id IS NOT NEW.network_id
+  OR OLD.status IS NOT NEW.status OR OLD.kind IS NOT NEW.kind
+  OR OLD.category IS NOT NEW.category OR OLD.urgency IS NOT NEW.urgency
+  OR (OLD.hidden_at IS NULL) IS NOT (NEW.hidden_at IS NULL)
+BEGIN
+  DELETE FROM post_geo WHERE id = OLD.id;
+  INSERT INTO post_geo VALUES (
+    NEW.id, NEW.lat, NEW.lat, NEW.lon, NEW.lon, NEW.network_id, NEW.network_id + 0.5,
+    CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 4 * (NEW.hidden_at IS NOT NULL),
+    CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END + 4 * (NEW.hidden_at IS NOT NULL) + 0.5,
+    CASE NEW.kind WHEN 'request' THEN 0 ELSE 1 END, CASE NEW.kind WHEN 'request' THEN 0 ELSE 1 END + 0.5,
+    NEW.lat, NEW.lon, NEW.network_id,
+    CASE NEW.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 WHEN 'fulfilled' THEN 2 ELSE 3 END,
+    NEW.kind, NEW.category, NEW.urgency, NEW.hidden_at IS NOT NULL);
+END;
+
+CREATE TRIGGER post_geo_delete AFTER DELETE ON posts BEGIN
+  DELETE FROM post_geo WHERE id = OLD.id;
+END;
+)sql";
+
 // Service areas drawn as polygons: the network's area as canonical GeoJSON
 // (engine/area.hpp), empty for a circle. centre_lat/centre_lon/radius_km stay
 // meaningful for a polygon: its centre and the radius covering it.
@@ -321,10 +387,10 @@ constexpr std::string_view kMigrationAreaPolygons = R"sql(
 ALTER TABLE networks ADD COLUMN area_geojson TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array kMigrations{kMigration1,        kMigration2,          kMigration3,
-                                 kMigrationRelay,    kMigrationModeration, kMigrationPublicGrid,
-                                 kMigrationAccounts, kMigrationRoles,      kMigrationSealedEmail,
-                                 kMigrationAreaPolygons};
+constexpr std::array kMigrations{kMigration1,        kMigration2,           kMigration3,
+                                 kMigrationRelay,    kMigrationModeration,  kMigrationPublicGrid,
+                                 kMigrationAccounts, kMigrationRoles,       kMigrationSealedEmail,
+                                 kMigrationPostGeo,  kMigrationAreaPolygons};
 
 }  // namespace
 

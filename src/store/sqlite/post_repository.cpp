@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <string>
 
 #include "store/sqlite/list_codec.hpp"
+#include "store/sqlite/post_geo.hpp"
 #include "store/sqlite/repositories.hpp"
 #include "store/sqlite/sealed.hpp"
 
@@ -179,14 +181,71 @@ Result<std::vector<Post>> SqlitePostRepository::list_newest(const PostFilter& fi
 
 Result<std::vector<Post>> SqlitePostRepository::list_in_box(const PostFilter& filter,
                                                             const geo::BoundingBox& box) {
-  std::string sql =
-      select_posts() + " FROM posts WHERE " + filter_clause(filter) + " AND lat BETWEEN ? AND ?";
-  sql += box.crosses_antimeridian() ? " AND (lon >= ? OR lon <= ?)" : " AND lon BETWEEN ? AND ?";
-  auto statement = TRY(db_.prepare(sql));
-  bind_filter(statement, filter);
-  statement.add(box.min_lat).add(box.max_lat).add(box.min_lon).add(box.max_lon);
+  std::vector<GeoEntry> found = TRY(posts_in_box(db_, filter, box, GeoRead::kExact));
+  std::sort(found.begin(), found.end(),
+            [](const GeoEntry& a, const GeoEntry& b) { return a.id < b.id; });
   std::vector<Post> posts;
-  while (TRY(statement.step())) posts.push_back(TRY(read_post(statement, cipher_)));
+  posts.reserve(found.size());
+  for (const GeoEntry& entry : found) posts.push_back(TRY(find(entry.id)));
+  return posts;
+}
+
+Result<std::vector<NearPost>> SqlitePostRepository::list_near(const PostFilter& filter,
+                                                              geo::Point centre, double radius_km,
+                                                              int limit,
+                                                              std::optional<NearCursor> after) {
+  if (limit <= 0) return std::vector<NearPost>{};
+  const std::size_t wanted = static_cast<std::size_t>(limit);
+  // The tree gives the entries in the circle's box from its own nodes, each
+  // with a point within kPostGeoSlackKm of the exact one: ranked by that, the
+  // nearest are read exactly, one by one, until no entry left could be
+  // nearer than the page's last (reading every entry's exact point would
+  // cost one more page read each, most of a query's time).
+  const double after_km = after ? geo::km_for_separation(after->separation) : 0;
+  struct Rough {
+    double km;
+    PostId id;
+  };
+  std::vector<Rough> rough;
+  for (const GeoEntry& entry :
+       TRY(posts_in_box(db_, filter, geo::box_around(centre, radius_km), GeoRead::kTree))) {
+    const double km = geo::distance_km(centre, entry.point);
+    if (km > radius_km + kPostGeoSlackKm) continue;
+    if (after && km < after_km - kPostGeoSlackKm) continue;
+    rough.push_back({km, entry.id});
+  }
+  std::sort(rough.begin(), rough.end(), [](const Rough& a, const Rough& b) {
+    return a.km != b.km ? a.km < b.km : a.id < b.id;
+  });
+
+  const geo::UnitVector from = geo::to_unit_vector(centre);
+  const double within = geo::separation_for_km(radius_km);
+  const auto nearer = [](const NearCursor& a, const NearCursor& b) {
+    return a.separation != b.separation ? a.separation < b.separation : a.id < b.id;
+  };
+  std::vector<NearCursor> page;  // the nearest so far, in order, at most `wanted`
+  for (const Rough& candidate : rough) {
+    if (page.size() == wanted &&
+        candidate.km > geo::km_for_separation(page.back().separation) + 2 * kPostGeoSlackKm) {
+      break;  // this one and every later one are farther than the page's last
+    }
+    auto statement = TRY(db_.prepare("SELECT lat, lon FROM posts WHERE id = ?"));
+    statement.bind(1, candidate.id);
+    if (!TRY(statement.step())) continue;
+    const NearCursor item{
+        geo::separation(from, geo::to_unit_vector({statement.real(0), statement.real(1)})),
+        candidate.id};
+    if (item.separation > within) continue;
+    if (after && !nearer(*after, item)) continue;
+    page.insert(std::upper_bound(page.begin(), page.end(), item, nearer), item);
+    if (page.size() > wanted) page.pop_back();
+  }
+  std::vector<NearPost> posts;
+  posts.reserve(page.size());
+  for (const NearCursor& item : page) {
+    posts.push_back(
+        NearPost{TRY(find(item.id)), item.separation, geo::km_for_separation(item.separation)});
+  }
   return posts;
 }
 

@@ -34,6 +34,9 @@ class SqlitePostRepository final : public PostRepository {
                                         int limit) override;
   Result<std::vector<Post>> list_in_box(const PostFilter& filter,
                                         const geo::BoundingBox& box) override;
+  Result<std::vector<NearPost>> list_near(const PostFilter& filter, geo::Point centre,
+                                          double radius_km, int limit,
+                                          std::optional<NearCursor> after) override;
   Status for_each(const PostFilter& filter, const std::function<void(const Post&)>& visit) override;
   Result<std::vector<PostId>> expired_open_posts(UnixSeconds now, int limit) override;
   Result<std::vector<PostId>> posts_due_for_erasure(UnixSeconds now, int limit) override;
