@@ -34,6 +34,8 @@ struct NetworkDraft {
   std::optional<double> lat;
   std::optional<double> lon;
   std::optional<double> radius_km;
+  // A polygon area instead of a circle: the GeoJSON text (domain/areas.hpp).
+  std::optional<std::string> area_geojson;
   std::optional<std::vector<std::string>> languages;
   std::optional<std::string> timezone;
   std::optional<std::int64_t> retention_days;

@@ -62,9 +62,11 @@ Status NetworkService::load() {
   std::map<NetworkId, Network> by_id;
   std::map<std::string, NetworkId> id_by_slug;
   std::map<NetworkId, std::vector<Category>> categories;
+  std::map<NetworkId, std::shared_ptr<const area::Shape>> shapes;
   TRY_STATUS(services_.store().read([&](store::Transaction& transaction) -> Status {
     for (Network& network : TRY(transaction.networks().list())) {
       categories[network.id] = TRY(transaction.networks().categories(network.id));
+      if (auto shape = shape_of(network.area)) shapes[network.id] = std::move(shape);
       id_by_slug[network.slug] = network.id;
       by_id[network.id] = std::move(network);
     }
@@ -74,6 +76,7 @@ Status NetworkService::load() {
   by_id_ = std::move(by_id);
   id_by_slug_ = std::move(id_by_slug);
   categories_ = std::move(categories);
+  shapes_ = std::move(shapes);
   return {};
 }
 
@@ -92,6 +95,7 @@ Result<Network> NetworkService::create_network(const NetworkDraft& draft, const 
   const std::vector<Category> categories = chosen_categories(draft, network.languages, errors);
   merge_read_errors(draft.read_errors, errors);
   if (!errors.empty()) return invalid(std::move(errors));
+  std::shared_ptr<const area::Shape> shape = shape_of(network.area);
   // Checked after the draft, as every write is: a bad body is 422 for anyone.
   if (creator != nullptr) TRY_STATUS(decide(*creator, Action::kCreateNetwork, {}));
   const std::optional<AccountId> admin = creator ? creator->account : std::nullopt;
@@ -107,6 +111,7 @@ Result<Network> NetworkService::create_network(const NetworkDraft& draft, const 
   by_id_[network.id] = network;
   id_by_slug_[network.slug] = network.id;
   categories_[network.id] = categories;
+  if (shape) shapes_[network.id] = std::move(shape);
   return network;
 }
 

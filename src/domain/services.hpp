@@ -13,6 +13,7 @@
 #include "base/error.hpp"
 #include "base/time.hpp"
 #include "domain/accounts.hpp"
+#include "domain/areas.hpp"
 #include "domain/authorization.hpp"
 #include "domain/drafts.hpp"
 #include "domain/listing.hpp"
@@ -101,6 +102,21 @@ class NetworkService {
   // Reloads the cache of networks from the store.
   Status load();
 
+  // Service areas (domain/network_areas.cpp).
+  // Replaces the network's area with a circle or a polygon: an admin of the
+  // network (Action::kManageNetwork), audited. A bad draft is kInvalid first.
+  Result<Network> set_area(const std::string& slug, const AreaDraft& draft, const Actor& actor);
+  // OK when `actor` may change the network's area (for the admin page's form).
+  Status may_set_area(const std::string& slug, const Actor& actor) const;
+  // Which listed networks serve `point`: every listed network whose area holds
+  // it (serves, distance 0), then the other listed networks whose area's edge
+  // is within `near_km`, nearest first. An in-memory scan of the cached
+  // networks, each skipped by its covering circle before any exact test:
+  // microseconds at directory sizes (thousands of networks).
+  std::vector<NetworkNearby> serving(geo::Point point, double near_km) const;
+  // True when the network's area (listed or not) holds `point`; kNotFound.
+  Result<bool> serves(NetworkId id, geo::Point point) const;
+
  private:
   // Without a creator: the operator's network, with no admin yet.
   Result<Network> create_network(const NetworkDraft& draft, const Actor* creator);
@@ -109,6 +125,7 @@ class NetworkService {
   std::map<NetworkId, Network> by_id_;
   std::map<std::string, NetworkId> id_by_slug_;
   std::map<NetworkId, std::vector<Category>> categories_;
+  std::map<NetworkId, std::shared_ptr<const area::Shape>> shapes_;  // polygon areas only
 };
 
 class PostService {

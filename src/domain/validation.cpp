@@ -8,6 +8,7 @@
 
 #include "base/limits.hpp"
 #include "base/text.hpp"
+#include "domain/areas.hpp"
 #include "domain/places.hpp"
 
 namespace gapfill::domain {
@@ -225,6 +226,9 @@ void apply_network_draft(const NetworkDraft& draft, Network& network, FieldError
     errors["slug"] = Message{
         "error.slug",
         {{"min", number_arg(limits::kSlugMinChars)}, {"max", number_arg(limits::kSlugMaxChars)}}};
+  } else if (*draft.slug == "serving") {
+    // GET /api/v1/networks/serving answers which networks serve a place.
+    errors["slug"] = Message{"error.taken", {}};
   } else {
     network.slug = *draft.slug;
   }
@@ -237,23 +241,8 @@ void apply_network_draft(const NetworkDraft& draft, Network& network, FieldError
     network.description = checked_text("description", *draft.description, 0,
                                        limits::kNetworkDescriptionMaxChars, false, errors);
   }
-  if (!draft.lat) errors["area.lat"] = Message{"error.required", {}};
-  if (!draft.lon) errors["area.lon"] = Message{"error.required", {}};
-  if (draft.lat && (*draft.lat < -90 || *draft.lat > 90)) {
-    errors["area.lat"] = Message{"error.range", {{"min", "-90"}, {"max", "90"}}};
-  }
-  if (draft.lon && (*draft.lon < -180 || *draft.lon > 180)) {
-    errors["area.lon"] = Message{"error.range", {{"min", "-180"}, {"max", "180"}}};
-  }
-  network.area.centre = {draft.lat.value_or(0), draft.lon.value_or(0)};
-  if (!draft.radius_km) {
-    errors["area.radius_km"] = Message{"error.required", {}};
-  } else if (!(*draft.radius_km > 0 && *draft.radius_km <= limits::kAreaRadiusMaxKm)) {
-    errors["area.radius_km"] =
-        Message{"error.positive_max", {{"max", number_arg(limits::kAreaRadiusMaxKm)}}};
-  } else {
-    network.area.radius_km = *draft.radius_km;
-  }
+  AreaDraft area{draft.read_errors, draft.lat, draft.lon, draft.radius_km, draft.area_geojson};
+  apply_area_draft(area, network.area, errors);
   network.languages = draft.languages.value_or(std::vector<std::string>{"en"});
   if (network.languages.empty() || network.languages.size() > limits::kLanguagesMax ||
       !std::all_of(network.languages.begin(), network.languages.end(), is_valid_language)) {

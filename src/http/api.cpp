@@ -208,6 +208,7 @@ void add_api_routes(Router& router, domain::Services& services, ListingCache& ca
         return json_response(200, {{"status", "ok"}});
       },
       [](const Request&) { return true; });
+  add_area_routes(router, services);  // first: /api/v1/networks/serving
   add_network_routes(router, services, cache);
   add_post_routes(router, services);
   add_match_routes(router, services);

@@ -24,6 +24,8 @@ void add_referral_routes(Router& router, domain::Services& services);
 
 // Adds GET /api/v1/places, the gazetteer's typeahead (http/api_places.cpp).
 void add_place_routes(Router& router);
+// Service areas: which networks serve a place, an admin changing an area (api_areas.cpp).
+void add_area_routes(Router& router, domain::Services& services);
 
 // Adds the directory (GET /api/v1/directory, its HSDS export) and a network's
 // public contact (PATCH /api/v1/networks/{slug}/contact); http/api_directory.cpp.

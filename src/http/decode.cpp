@@ -66,6 +66,14 @@ domain::PublicContactDraft read_public_contact(FieldReader& reader) {
   return contact;
 }
 
+// An area object: a circle {lat, lon, radius_km} or a polygon {geojson}.
+void read_area(FieldReader& reader, domain::AreaDraft& area) {
+  area.lat = reader.number("lat");
+  area.lon = reader.number("lon");
+  area.radius_km = reader.number("radius_km");
+  if (const auto* geojson = reader.object("geojson")) area.geojson = geojson->dump();
+}
+
 }  // namespace
 
 Result<domain::PublicContactDraft> decode_public_contact(const Request& request) {
@@ -79,6 +87,17 @@ Result<domain::PublicContactDraft> decode_public_contact(const Request& request)
   return contact;
 }
 
+Result<domain::AreaDraft> decode_area(const Request& request) {
+  const auto body = TRY(parse_json_object(request.body));
+  domain::AreaDraft draft;
+  Errors unknown;
+  FieldReader reader(body, "", draft.read_errors, unknown);
+  read_area(reader, draft);
+  reader.finish();
+  TRY_STATUS(reject_unknown(unknown));
+  return draft;
+}
+
 Result<domain::NetworkDraft> decode_network(const Request& request) {
   const auto body = TRY(parse_json_object(request.body));
   domain::NetworkDraft draft;
@@ -89,9 +108,12 @@ Result<domain::NetworkDraft> decode_network(const Request& request) {
   draft.description = reader.string("description");
   if (const auto* area = reader.object("area")) {
     FieldReader area_reader(*area, "area.", draft.read_errors, unknown);
-    draft.lat = area_reader.number("lat");
-    draft.lon = area_reader.number("lon");
-    draft.radius_km = area_reader.number("radius_km");
+    domain::AreaDraft area_draft;
+    read_area(area_reader, area_draft);
+    draft.lat = area_draft.lat;
+    draft.lon = area_draft.lon;
+    draft.radius_km = area_draft.radius_km;
+    draft.area_geojson = std::move(area_draft.geojson);
     area_reader.finish();
   }
   draft.languages = reader.strings("languages", limits::kLanguagesMax);

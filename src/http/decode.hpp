@@ -4,6 +4,7 @@
 // together with its own findings (422).
 
 #include "base/error.hpp"
+#include "domain/areas.hpp"
 #include "domain/drafts.hpp"
 #include "http/message.hpp"
 
@@ -12,6 +13,8 @@ namespace gapfill::http {
 Result<domain::NetworkDraft> decode_network(const Request& request);
 // A network's public contact: {"email", "website", "phone"}, each optional.
 Result<domain::PublicContactDraft> decode_public_contact(const Request& request);
+// PUT /api/v1/networks/{slug}/area: {lat, lon, radius_km} or {geojson}.
+Result<domain::AreaDraft> decode_area(const Request& request);
 Result<domain::PostDraft> decode_post(const Request& request);
 Result<domain::ClaimDraft> decode_claim(const Request& request);
 Result<domain::ProposalDraft> decode_proposal(const Request& request);

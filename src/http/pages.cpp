@@ -13,6 +13,7 @@ void add_page_routes(Router& router, const WebContext& web) {
   add_organize_pages(router, web);
   add_moderation_pages(router, web);
   add_admin_pages(router, web);
+  add_admin_area_pages(router, web);
   add_account_pages(router, web);
   add_directory_pages(router, web);
   add_start_pages(router, web);

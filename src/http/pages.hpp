@@ -77,6 +77,8 @@ void add_admin_pages(Router& router, const WebContext& web);
 void add_directory_pages(Router& router, const WebContext& web);
 // Starting a network, and its starter page (pages_start.cpp).
 void add_start_pages(Router& router, const WebContext& web);
+// The admin's service-area page, /n/SLUG/admin/area (pages_admin_area.cpp).
+void add_admin_area_pages(Router& router, const WebContext& web);
 void add_account_pages(Router& router, const WebContext& web);
 
 }  // namespace gapfill::http

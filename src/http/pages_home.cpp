@@ -12,12 +12,16 @@
 #include "http/actor.hpp"
 #include "http/cookies.hpp"
 #include "http/pages.hpp"
+#include "http/place_lookup.hpp"
 #include "http/query.hpp"
 
 namespace gapfill::http {
 namespace {
 
 constexpr std::size_t kSearchMaxChars = 100;
+constexpr std::size_t kPlaceChoices = 5;
+// A drawn area larger than this is shown on the home page's map as its circle.
+constexpr std::size_t kMapGeoJsonMaxBytes = 32 * 1024;
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -62,26 +66,60 @@ Response home(const WebContext& web, Request& request) {
   struct Listed {
     const Network* network;
     double distance_km;
+    bool serves;
   };
   const std::vector<Network> networks = web.services.networks().list();
   std::vector<Listed> shown;
   const std::string needle = search ? lower(*search) : "";
+  const auto matches = [&needle](const Network& network) {
+    return lower(network.name + " " + network.slug + " " + network.description).find(needle) !=
+           std::string::npos;
+  };
+  // A search no network's name matches may be a place or a ZIP code: resolved
+  // here with the offline gazetteer (the typed text goes nowhere else).
+  std::optional<std::string> place;
+  if (!here && search && std::none_of(networks.begin(), networks.end(), [&](const Network& n) {
+        return n.listed && matches(n);
+      })) {
+    const PlaceLookup found = resolve_place(*search, kPlaceChoices);
+    if (!found.places.empty()) {
+      here = found.places.front().point;
+      place = found.places.front().display;
+      if (found.ambiguous) {
+        for (const ResolvedPlace& choice : found.places) {
+          auto* item = data.AddSectionDictionary("PLACE_CHOICE");
+          item->SetValue("LAT", fmt::format("{:.4f}", choice.point.lat));
+          item->SetValue("LON", fmt::format("{:.4f}", choice.point.lon));
+          item->SetValue("DISPLAY", choice.display);
+        }
+        data.ShowSection("PLACE_CHOICES");
+      }
+    }
+  }
   for (const Network& network : networks) {
     if (!network.listed) continue;
-    if (!here && search) {
-      const std::string haystack =
-          lower(network.name + " " + network.slug + " " + network.description);
-      if (haystack.find(needle) == std::string::npos) continue;
-    }
-    shown.push_back({&network, here ? geo::distance_km(*here, network.area.centre) : 0});
+    if (!here && search && !matches(network)) continue;
+    const bool serves = here && web.services.networks().serves(network.id, *here).value_or(false);
+    shown.push_back({&network, here ? geo::distance_km(*here, network.area.centre) : 0, serves});
   }
   if (here) {
-    std::sort(shown.begin(), shown.end(),
-              [](const Listed& a, const Listed& b) { return a.distance_km < b.distance_km; });
+    std::sort(shown.begin(), shown.end(), [](const Listed& a, const Listed& b) {
+      if (a.serves != b.serves) return a.serves;
+      return a.distance_km < b.distance_km;
+    });
   }
-  data.SetValue("NETWORKS_HEADING", visitor.text(here     ? "home.networks_near"
-                                                 : search ? "home.networks_matching"
-                                                          : "home.networks"));
+  if (place) {
+    data.SetValue("NETWORKS_HEADING",
+                  visitor.format("areas.networks_near_place", {{"place", *place}}));
+    if (shown.empty() || !shown.front().serves) {
+      data.SetValueAndShowSection(
+          "MESSAGE", visitor.format("areas.no_network_serves", {{"place", *place}}), "NONE_SERVES");
+    }
+  } else {
+    data.SetValue("NETWORKS_HEADING", visitor.text(here     ? "home.networks_near"
+                                                   : search ? "home.networks_matching"
+                                                            : "home.networks"));
+  }
   if (shown.empty()) data.ShowSection("NO_NETWORKS");
   for (const Listed& listed : shown) {
     const Network& network = *listed.network;
@@ -92,15 +130,19 @@ Response home(const WebContext& web, Request& request) {
     item->SetValue("LAT", fmt::format("{:.4f}", network.area.centre.lat));
     item->SetValue("LON", fmt::format("{:.4f}", network.area.centre.lon));
     item->SetValue("RADIUS_KM", fmt::format("{:g}", network.area.radius_km));
+    if (network.area.geojson.size() <= kMapGeoJsonMaxBytes) {
+      item->SetValue("GEOJSON", network.area.geojson);  // else the covering circle stands in
+    }
     item->SetValue(
         "AREA",
         visitor.format("home.area", {{"radius", fmt::format("{:g}", network.area.radius_km)}}));
-    if (here) {
+    if (here && place && listed.serves) {
+      item->SetValueAndShowSection("TEXT", visitor.format("areas.serves", {{"place", *place}}),
+                                   "DISTANCE");
+    } else if (here) {
       std::string distance = visitor.format(
           "home.distance", {{"distance", fmt::format("{:.0f}", listed.distance_km)}});
-      if (listed.distance_km <= network.area.radius_km) {
-        distance += " · " + visitor.text("home.covers_you");
-      }
+      if (listed.serves) distance += " · " + visitor.text("home.covers_you");
       item->SetValueAndShowSection("TEXT", distance, "DISTANCE");
     }
   }

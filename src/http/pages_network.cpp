@@ -49,6 +49,7 @@ Response network_home(const WebContext& web, Request& request) {
   data.SetValue("LAT", fmt::format("{:.4f}", network->area.centre.lat));
   data.SetValue("LON", fmt::format("{:.4f}", network->area.centre.lon));
   data.SetValue("RADIUS_KM", fmt::format("{:g}", network->area.radius_km));
+  data.SetValue("GEOJSON", network->area.geojson);
   data.SetValue("TILE_URL", web.options.tile_url);
   data.SetValue("TILE_ATTRIBUTION", web.options.tile_attribution);
   // In the network's own order of categories.

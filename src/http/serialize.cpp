@@ -65,14 +65,20 @@ std::string dump(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+json area_json(const ServiceArea& area) {
+  json out = {{"kind", area.is_polygon() ? "polygon" : "circle"},
+              {"lat", area.centre.lat},
+              {"lon", area.centre.lon},
+              {"radius_km", area.radius_km}};
+  if (area.is_polygon()) out["geojson"] = json::parse(area.geojson, nullptr, false);
+  return out;
+}
+
 json network_json(const Network& network) {
   return {{"slug", network.slug},
           {"name", network.name},
           {"description", network.description},
-          {"area",
-           {{"lat", network.area.centre.lat},
-            {"lon", network.area.centre.lon},
-            {"radius_km", network.area.radius_km}}},
+          {"area", area_json(network.area)},
           {"languages", network.languages},
           {"timezone", network.timezone},
           {"retention_days", network.retention_days},

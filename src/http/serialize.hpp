@@ -9,6 +9,8 @@
 
 namespace gapfill::http {
 
+// {kind: circle|polygon, lat, lon, radius_km, geojson (polygons only)}.
+nlohmann::json area_json(const ServiceArea& area);
 nlohmann::json network_json(const Network& network);
 // A network's public contact: {"email", "website", "phone"} ("" when not given).
 nlohmann::json public_contact_json(const PublicContact& contact);

@@ -67,9 +67,17 @@ std::optional<BlockSubject> parse_block_subject(std::string_view text);
 std::optional<ActorKind> parse_actor_kind(std::string_view text);
 std::optional<Role> parse_role(std::string_view text);
 
+// Where a network serves: a circle, or a GeoJSON Polygon/MultiPolygon
+// (engine/area.hpp). centre and radius_km are always meaningful: for a polygon
+// they are its centre (area::centre) and the radius covering it from there,
+// so code that needs only "roughly where and how big" reads them alone.
 struct ServiceArea {
   geo::Point centre;
   double radius_km = 0;
+  // The polygon as canonical GeoJSON (area::to_geojson); empty for a circle.
+  std::string geojson = {};
+
+  bool is_polygon() const { return !geojson.empty(); }
 };
 
 // How the public reaches a network: the network's own public contact (an

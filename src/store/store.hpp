@@ -64,6 +64,8 @@ class NetworkRepository {
   virtual Status set_contact(NetworkId id, const PublicContact& contact) = 0;
   // Returns the network's categories ordered by position.
   virtual Result<std::vector<Category>> categories(NetworkId id) = 0;
+  // Replaces the network's service area (centre, radius and GeoJSON), or kNotFound.
+  virtual Status update_area(NetworkId id, const ServiceArea& area) = 0;
 };
 
 class PostRepository {

@@ -194,6 +194,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   void add_page_rows(std::vector<Row>& rows);
   void add_directory_rows(std::vector<Row>& rows);
   void add_referral_rows(std::vector<Row>& rows);
+  void add_area_rows(std::vector<Row>& rows);  // authorization_matrix_rows_areas.cpp
 
   SmtpSink sink_;
   std::unique_ptr<TestServer> server_;

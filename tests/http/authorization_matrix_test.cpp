@@ -1237,6 +1237,7 @@ TEST_F(AuthorizationMatrixTest, EveryRouteForEveryActorOnOwnAndOthersRecords) {
   add_page_rows(rows);
   add_directory_rows(rows);
   add_referral_rows(rows);
+  add_area_rows(rows);
 
   std::size_t cells = 0;
   std::size_t failures = 0;

@@ -29,7 +29,8 @@ void expect_network_shape(const json& network) {
   }
   EXPECT_TRUE(network["languages"].is_array()) << network;
   ASSERT_TRUE(network["area"].is_object()) << network;
-  EXPECT_EQ(keys_of(network["area"]), (std::set<std::string>{"lat", "lon", "radius_km"}));
+  EXPECT_EQ(keys_of(network["area"]), (std::set<std::string>{"kind", "lat", "lon", "radius_km"}));
+  EXPECT_EQ(network["area"]["kind"], "circle");
   for (const char* key : {"lat", "lon", "radius_km"}) {
     EXPECT_TRUE(network["area"][key].is_number()) << key << " in " << network;
   }
@@ -44,7 +45,8 @@ TEST_F(NetworkApiTest, ListAndGetShowTheNetworkShape) {
   EXPECT_EQ(network["slug"], "riverside");
   EXPECT_EQ(network["name"], "Riverside Mutual Aid");
   EXPECT_EQ(network["description"], "Neighbours helping neighbours.");
-  EXPECT_EQ(network["area"], json({{"lat", 46.87}, {"lon", -113.99}, {"radius_km", 40}}));
+  EXPECT_EQ(network["area"],
+            json({{"kind", "circle"}, {"lat", 46.87}, {"lon", -113.99}, {"radius_km", 40}}));
   EXPECT_EQ(network["languages"], json({"en", "es"}));
   EXPECT_EQ(network["timezone"], "America/Denver");
 

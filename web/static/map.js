@@ -12,10 +12,16 @@
     }).addTo(map);
   }
 
-  // A network's area, from the list item's data attributes: today a circle
-  // (data-radius-km around data-lat/data-lon). Returns the area's bounds,
-  // or null when the item has no area. Other shapes are drawn here too.
+  // A network's area, from the list item's data attributes: its polygon
+  // (data-geojson) or its circle (data-radius-km around data-lat/data-lon).
+  // Returns the area's bounds, or null when the item has no area.
   function drawArea(map, item, point) {
+    var geojson = item.getAttribute('data-geojson');
+    if (geojson) {  // a drawn service area: the polygon itself
+      var shape = L.geoJSON(JSON.parse(geojson), { style: { weight: 1, fillOpacity: 0.05 } }).addTo(map);
+      var box = shape.getBounds();
+      return box.isValid() ? box : null;
+    }
     var radius = parseFloat(item.getAttribute('data-radius-km'));
     if (!(radius > 0)) return null;
     L.circle(point, { radius: radius * 1000, weight: 1, fillOpacity: 0.05 }).addTo(map);

@@ -7,6 +7,10 @@
 <p><label for="new-link">[[roles.link]]</label><input type="text" id="new-link" readonly value="{{LINK}}"></p>
 </div>{{/NEW_LINK}}
 <p><a href="/n/{{SLUG}}/organize">[[roles.dashboard_link]]</a></p>
+<section aria-labelledby="area-heading">
+<h2 id="area-heading">[[areas.heading]]</h2>
+<p><a href="/n/{{SLUG}}/admin/area">[[areas.change_link]]</a></p>
+</section>
 <section aria-labelledby="policy-heading">
 <h2 id="policy-heading">[[roles.policy_heading]]</h2>
 <form method="post" action="/n/{{SLUG}}/admin/policy">

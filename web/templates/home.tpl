@@ -18,13 +18,16 @@
 <button type="button" class="secondary js-only" data-locate>[[home.use_location]]</button>
 </form>
 {{#QUERY_ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/QUERY_ERROR}}
+{{#PLACE_CHOICES}}<nav aria-labelledby="choices-heading"><p id="choices-heading">[[areas.choose_place]]</p>
+<ul>{{#PLACE_CHOICE}}<li><a href="/?lat={{LAT}}&amp;lon={{LON}}">{{DISPLAY}}</a></li>{{/PLACE_CHOICE}}</ul></nav>{{/PLACE_CHOICES}}
 </section>
 <section aria-labelledby="networks-heading">
 <h2 id="networks-heading">{{NETWORKS_HEADING}}</h2>
 <div id="map" class="map js-only" data-map data-tiles="{{TILE_URL}}" data-attribution="{{TILE_ATTRIBUTION}}" role="region" aria-label="[[home.map_label]]"></div>
+{{#NONE_SERVES}}<p class="notice" role="status">{{MESSAGE}}</p>{{/NONE_SERVES}}
 {{#NO_NETWORKS}}<p>[[home.no_networks]]</p>{{/NO_NETWORKS}}
 <ul class="cards" data-map-list>
-{{#NETWORK_ITEM}}<li class="card" data-lat="{{LAT}}" data-lon="{{LON}}" data-radius-km="{{RADIUS_KM}}" data-title="{{NAME}}" data-href="/n/{{SLUG}}">
+{{#NETWORK_ITEM}}<li class="card" data-lat="{{LAT}}" data-lon="{{LON}}" data-radius-km="{{RADIUS_KM}}" data-geojson="{{GEOJSON}}" data-title="{{NAME}}" data-href="/n/{{SLUG}}">
 <h3><a href="/n/{{SLUG}}">{{NAME}}</a></h3>
 <p>{{DESCRIPTION}}</p>
 <p class="meta">{{AREA}}{{#DISTANCE}} · {{TEXT}}{{/DISTANCE}}</p>

@@ -22,7 +22,7 @@
 <section aria-labelledby="area-heading">
 <h2 id="area-heading">[[network.area_heading]]</h2>
 <div id="map" class="map js-only" data-map data-tiles="{{TILE_URL}}" data-attribution="{{TILE_ATTRIBUTION}}" role="region" aria-label="[[network.map_label]]"></div>
-<ul class="visually-hidden" data-map-list><li data-lat="{{LAT}}" data-lon="{{LON}}" data-radius-km="{{RADIUS_KM}}" data-title="{{NAME}}" data-href="/n/{{SLUG}}"></li></ul>
+<ul class="visually-hidden" data-map-list><li data-lat="{{LAT}}" data-lon="{{LON}}" data-radius-km="{{RADIUS_KM}}" data-geojson="{{GEOJSON}}" data-title="{{NAME}}" data-href="/n/{{SLUG}}"></li></ul>
 <p>{{AREA}}</p>
 </section>
 <p><a href="/n/{{SLUG}}/flyer">[[layout.flyer]]</a> · <a href="/n/{{SLUG}}/join">[[roles.join_link]]</a> · <a href="/n/{{SLUG}}/organize">[[layout.organize]]</a></p>

@@ -438,10 +438,18 @@ CREATE UNIQUE INDEX referrals_one_live_per_post ON referrals(post_id)
   WHERE status IN ('awaiting_consent', 'sent');
 )sql";
 
-constexpr std::array kMigrations{kMigration1,        kMigration2,          kMigration3,
-                                 kMigrationRelay,    kMigrationModeration, kMigrationPublicGrid,
-                                 kMigrationAccounts, kMigrationRoles,      kMigrationSealedEmail,
-                                 kMigrationPostGeo,  kMigrationDirectory,  kMigrationReferrals};
+// Service areas drawn as polygons: the network's area as canonical GeoJSON
+// (engine/area.hpp), empty for a circle. centre_lat/centre_lon/radius_km stay
+// meaningful for a polygon: its centre and the radius covering it.
+constexpr std::string_view kMigrationAreaPolygons = R"sql(
+ALTER TABLE networks ADD COLUMN area_geojson TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array kMigrations{kMigration1,           kMigration2,          kMigration3,
+                                 kMigrationRelay,       kMigrationModeration, kMigrationPublicGrid,
+                                 kMigrationAccounts,    kMigrationRoles,      kMigrationSealedEmail,
+                                 kMigrationPostGeo,     kMigrationDirectory,  kMigrationReferrals,
+                                 kMigrationAreaPolygons};
 
 }  // namespace
 

@@ -7,7 +7,7 @@ namespace {
 constexpr const char* kNetworkColumns =
     "id, slug, name, description, centre_lat, centre_lon, radius_km, languages, timezone,"
     " retention_days, post_expiry_days, listed, created_at, public_grid_km, public_uuid,"
-    " contact_email, contact_website, contact_phone";
+    " contact_email, contact_website, contact_phone, area_geojson";
 
 Network read_network(const Statement& row) {
   Network network;
@@ -26,6 +26,7 @@ Network read_network(const Statement& row) {
   network.public_grid_km = row.real(13);
   network.public_uuid = row.text(14);
   network.contact = {row.text(15), row.text(16), row.text(17)};
+  network.area.geojson = row.text(18);
   return network;
 }
 
@@ -45,8 +46,8 @@ Result<NetworkId> SqliteNetworkRepository::insert(const Network& network,
   auto statement = TRY(db_.prepare(
       "INSERT INTO networks (slug, name, description, centre_lat, centre_lon, radius_km,"
       " languages, timezone, retention_days, post_expiry_days, listed, created_at,"
-      " public_grid_km, public_uuid, contact_email, contact_website, contact_phone)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      " public_grid_km, public_uuid, contact_email, contact_website, contact_phone, area_geojson)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   statement.bind(1, network.slug)
       .bind(2, network.name)
       .bind(3, network.description)
@@ -64,7 +65,8 @@ Result<NetworkId> SqliteNetworkRepository::insert(const Network& network,
                                             : std::optional<std::string>(network.public_uuid))
       .bind(15, network.contact.email)
       .bind(16, network.contact.website)
-      .bind(17, network.contact.phone);
+      .bind(17, network.contact.phone)
+      .bind(18, network.area.geojson);
   TRY_STATUS(statement.run());
   const NetworkId id = db_.last_insert_id();
   for (const Category& category : categories) {
@@ -80,6 +82,20 @@ Result<NetworkId> SqliteNetworkRepository::insert(const Network& network,
     }
   }
   return id;
+}
+
+Status SqliteNetworkRepository::update_area(NetworkId id, const ServiceArea& area) {
+  auto statement =
+      TRY(db_.prepare("UPDATE networks SET centre_lat = ?, centre_lon = ?, radius_km = ?,"
+                      " area_geojson = ? WHERE id = ?"));
+  statement.bind(1, area.centre.lat)
+      .bind(2, area.centre.lon)
+      .bind(3, area.radius_km)
+      .bind(4, area.geojson)
+      .bind(5, id);
+  TRY_STATUS(statement.run());
+  if (db_.changes() == 0) return not_found("Network");
+  return {};
 }
 
 Result<Network> SqliteNetworkRepository::find_by_slug(const std::string& slug) {

@@ -18,6 +18,7 @@ class SqliteNetworkRepository final : public NetworkRepository {
   Result<std::vector<Network>> list() override;
   Status set_contact(NetworkId id, const PublicContact& contact) override;
   Result<std::vector<Category>> categories(NetworkId id) override;
+  Status update_area(NetworkId id, const ServiceArea& area) override;
 
  private:
   Database& db_;
