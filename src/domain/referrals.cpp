@@ -388,7 +388,8 @@ Result<std::vector<ReferralTarget>> ReferralService::targets(PostId post_id, con
     return decide(actor, Action::kReferPost, resource);
   }));
   const Network from = TRY(services_.networks().find(post.network_id));
-  return referral_targets(services_.networks().list(), from, post.point,
+  return referral_targets(services_.networks().serving(post.point, kServingNearKmMax),
+                          services_.networks().list(), from, post.point,
                           limits::kReferralTargetsMax);
 }
 

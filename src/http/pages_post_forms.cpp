@@ -2,8 +2,6 @@
 // POST creates the post and redirects to its private page (post/redirect/get),
 // or shows the form again with what was typed and each problem beside its field.
 
-#include <algorithm>
-
 #include "base/limits.hpp"
 #include "domain/places.hpp"
 #include "http/actor.hpp"
@@ -32,13 +30,9 @@ std::string form_path(const std::string& slug, PostFormKind kind) {
 // At most this many other networks are suggested for a place outside the area.
 constexpr std::size_t kSuggestedNetworks = 5;
 
-bool covers(const Network& network, geo::Point point) {
-  return geo::distance_km(network.area.centre, point) <= network.area.radius_km;
-}
-
 // When a request's place (its pin, else the place its text names) lies outside
 // the network's area and the person has not already seen that: the notice,
-// with the listed networks that cover the place, nearest first.
+// with the listed networks whose areas hold the place (smallest area first).
 std::optional<OutsideArea> outside_area(const WebContext& web, const Network& network,
                                         const domain::PostDraft& draft, const Form& form) {
   const std::string fingerprint = place_fingerprint(form);
@@ -53,19 +47,13 @@ std::optional<OutsideArea> outside_area(const WebContext& web, const Network& ne
       outside.place = place->display;
     }
   }
-  if (!where || covers(network, *where)) return std::nullopt;
-  std::vector<std::pair<double, const Network*>> covering;
-  const std::vector<Network> networks = web.services.networks().list();
-  for (const Network& other : networks) {
-    if (other.id == network.id || !other.listed || !covers(other, *where)) continue;
-    covering.emplace_back(geo::distance_km(other.area.centre, *where), &other);
+  if (!where || web.services.networks().serves(network.id, *where).value_or(true)) {
+    return std::nullopt;
   }
-  std::sort(covering.begin(), covering.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first : a.second->slug < b.second->slug;
-  });
-  if (covering.size() > kSuggestedNetworks) covering.resize(kSuggestedNetworks);
-  for (const auto& [distance, other] : covering) {
-    outside.networks.push_back({other->slug, other->name});
+  for (const auto& nearby : web.services.networks().serving(*where, 0)) {
+    if (!nearby.serves || nearby.network.id == network.id) continue;
+    if (outside.networks.size() == kSuggestedNetworks) break;
+    outside.networks.push_back({nearby.network.slug, nearby.network.name});
   }
   outside.acknowledged = fingerprint;
   return outside;

@@ -18,7 +18,7 @@ class OutsideAreaTest : public ApiTest {
  protected:
   void SetUp() override {
     ApiTest::SetUp();
-    add_network("rogue", "Rogue Valley Mutual Aid", 42.33, -122.87, 30, true);
+    add_network("rogue", "Rogue Valley Mutual Aid", 42.33, -122.87, 20, true);
     add_network("ashland", "Ashland Neighbours", 42.19, -122.71, 25, true);
     add_network("quiet", "Unlisted Medford Circle", 42.33, -122.87, 20, false);
   }
@@ -61,7 +61,8 @@ TEST_F(OutsideAreaTest, APlaceOutsideTheAreaIsNotSentAtOnceAndOthersAreSuggested
   EXPECT_NE(page.body.find("id=\"outside-area\""), std::string::npos);
   EXPECT_NE(page.body.find("Medford, OR looks outside the area Riverside Mutual Aid covers"),
             std::string::npos);
-  // The listed networks covering Medford, nearest first; never an unlisted one.
+  // The listed networks covering Medford, the most local (smallest area) first;
+  // never an unlisted one.
   const auto rogue = page.body.find("href=\"/n/rogue/ask\">Rogue Valley Mutual Aid");
   const auto ashland = page.body.find("href=\"/n/ashland/ask\">Ashland Neighbours");
   ASSERT_NE(rogue, std::string::npos);
@@ -79,6 +80,30 @@ TEST_F(OutsideAreaTest, APlaceOutsideTheAreaIsNotSentAtOnceAndOthersAreSuggested
   const auto sent = browser.post("/n/riverside/ask", again);
   EXPECT_EQ(sent.status, 303) << sent.body;
   EXPECT_EQ(open_posts(), 1u);
+}
+
+TEST_F(OutsideAreaTest, ANetworkWhosePolygonHoldsThePlaceIsSuggested) {
+  nlohmann::json body = network_body("josephine");
+  body["name"] = "Josephine County Aid";
+  body["area"] = {
+      {"geojson",
+       {{"type", "Polygon"},
+        {"coordinates",
+         {{{-123.6, 42.3}, {-123.1, 42.3}, {-123.1, 42.6}, {-123.6, 42.6}, {-123.6, 42.3}}}}}}};
+  http::Request request;
+  request.body = body.dump();
+  const auto draft = http::decode_network(request);
+  ASSERT_TRUE(draft) << draft.error().message;
+  ASSERT_TRUE(server->app().services().networks().create(*draft));
+
+  PageClient browser(server->port());
+  browser.get("/n/riverside/ask");
+  const auto page = browser.post("/n/riverside/ask", asking_from("Grants Pass, OR"));
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("href=\"/n/josephine/ask\">Josephine County Aid"), std::string::npos);
+  // Medford lies outside that polygon (east of it), though near it.
+  const auto medford = browser.post("/n/riverside/ask", asking_from("Medford, OR"));
+  EXPECT_EQ(medford.body.find("/n/josephine/ask"), std::string::npos);
 }
 
 TEST_F(OutsideAreaTest, ChangingThePlaceChecksItAgain) {
