@@ -133,6 +133,9 @@ constexpr std::size_t kRateLimitTrackedKeysMax = 10'000'000;
 
 // The gazetteer (GET /api/v1/places): what a person types (the engine reads
 // at most the bytes of that many characters), and the candidates answered.
+// A polygon area larger than this is drawn as its covering circle on pages
+// that list many networks (the home page, the directory), to keep them light.
+constexpr std::size_t kMapGeoJsonMaxBytes = 32 * 1024;
 constexpr std::size_t kPlaceQueryMaxChars = 100;
 constexpr std::size_t kPlaceQueryMaxBytes = 4 * kPlaceQueryMaxChars;
 constexpr int kPlacesLimitDefault = 8;

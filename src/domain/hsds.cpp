@@ -84,7 +84,7 @@ const std::vector<Schema>& schemas() {
         {"service_id", "string", "uuid", false, "The service it bounds."},
         {"name", "string", "", false, "A short description of the area."},
         {"description", "string", "", false, "The circle's exact centre and radius."},
-        {"extent", "string", "", false, "The area as a GeoJSON Polygon (WGS 84)."},
+        {"extent", "string", "", false, "The area as a GeoJSON Polygon or MultiPolygon (WGS 84)."},
         {"extent_type", "string", "", false, "Always \"geojson\"."},
         {"uri", "string", "uri", false, "The network's page."}},
        "service_id",
@@ -173,11 +173,18 @@ std::vector<Table> tables(const std::vector<DirectoryEntry>& entries, const std:
                            network.contact.email, network.contact.website});
     out[1].rows.push_back({service, id, network.name + " mutual aid", network.description, url,
                            network.contact.email, "active"});
-    out[2].rows.push_back(
-        {derived_uuid(id, "service_area"), service, "Within " + radius + " km of " + centre,
-         "A circle of radius " + radius + " km around latitude, longitude " + centre +
-             " (WGS 84); the extent approximates it with 64 vertices.",
-         circle_geojson(network.area.centre, network.area.radius_km), "geojson", url});
+    if (network.area.is_polygon()) {
+      out[2].rows.push_back({derived_uuid(id, "service_area"), service,
+                             std::string("A drawn area around ") + centre,
+                             "The area the network drew, as a GeoJSON (Multi)Polygon (WGS 84).",
+                             network.area.geojson, "geojson", url});
+    } else {
+      out[2].rows.push_back(
+          {derived_uuid(id, "service_area"), service, "Within " + radius + " km of " + centre,
+           "A circle of radius " + radius + " km around latitude, longitude " + centre +
+               " (WGS 84); the extent approximates it with 64 vertices.",
+           circle_geojson(network.area.centre, network.area.radius_km), "geojson", url});
+    }
     out[3].rows.push_back({derived_uuid(id, "location"), "virtual", url, id, network.name});
     for (const std::string& code : network.languages) {
       out[4].rows.push_back(

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/limits.hpp"
 #include "domain/categories.hpp"
 #include "domain/language_names.hpp"
 #include "http/page_parts.hpp"
@@ -38,8 +39,15 @@ void fill_entry(ctemplate::TemplateDictionary& row, const PageRequest& visitor,
   row.SetValue("LAT", std::to_string(network.area.centre.lat));
   row.SetValue("LON", std::to_string(network.area.centre.lon));
   row.SetValue("RADIUS_KM", radius_text(network.area.radius_km));
-  row.SetValue("AREA", visitor.format("directory.area_circle",
-                                      {{"radius", radius_text(network.area.radius_km)}}));
+  if (network.area.is_polygon()) {
+    if (network.area.geojson.size() <= limits::kMapGeoJsonMaxBytes) {
+      row.SetValue("GEOJSON", network.area.geojson);  // else the covering circle stands in
+    }
+    row.SetValue("AREA", visitor.text("directory.area_polygon"));
+  } else {
+    row.SetValue("AREA", visitor.format("directory.area_circle",
+                                        {{"radius", radius_text(network.area.radius_km)}}));
+  }
   std::string languages;
   for (const std::string& code : network.languages) {
     if (!languages.empty()) languages += ", ";

@@ -21,7 +21,6 @@ namespace {
 constexpr std::size_t kSearchMaxChars = 100;
 constexpr std::size_t kPlaceChoices = 5;
 // A drawn area larger than this is shown on the home page's map as its circle.
-constexpr std::size_t kMapGeoJsonMaxBytes = 32 * 1024;
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -130,7 +129,7 @@ Response home(const WebContext& web, Request& request) {
     item->SetValue("LAT", fmt::format("{:.4f}", network.area.centre.lat));
     item->SetValue("LON", fmt::format("{:.4f}", network.area.centre.lon));
     item->SetValue("RADIUS_KM", fmt::format("{:g}", network.area.radius_km));
-    if (network.area.geojson.size() <= kMapGeoJsonMaxBytes) {
+    if (network.area.geojson.size() <= limits::kMapGeoJsonMaxBytes) {
       item->SetValue("GEOJSON", network.area.geojson);  // else the covering circle stands in
     }
     item->SetValue(

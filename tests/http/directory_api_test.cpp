@@ -117,7 +117,7 @@ TEST_F(DirectoryApiTest, ListsListedNetworksWithLanguagesCategoriesAndContact) {
   EXPECT_EQ(ayuda["slug"], "ayuda");
   EXPECT_TRUE(is_uuid(ayuda["id"].get<std::string>())) << ayuda["id"];
   EXPECT_EQ(ayuda["name"], "Ayuda \"Mutua\", Señora Ñ");
-  EXPECT_EQ(ayuda["area"]["type"], "circle");
+  EXPECT_EQ(ayuda["area"]["kind"], "circle");
   EXPECT_EQ(ayuda["languages"][0], json({{"code", "es"}, {"name", "Español"}}));
   EXPECT_EQ(ayuda["languages"][2]["name"], "Tiếng Việt");
   ASSERT_EQ(ayuda["categories"].size(), 2u);
@@ -213,6 +213,35 @@ TEST_F(DirectoryApiTest, HsdsExportParsesBackWithRequiredFieldsAndNoUnlistedNetw
   }
   EXPECT_EQ(client->get("/api/v1/directory/hsds/secrets.csv").status, 404);
   EXPECT_EQ(client->get("/api/v1/directory/hsds/..%2Fgapfill.db").status, 404);
+}
+
+TEST_F(DirectoryApiTest, ADrawnAreaIsListedAndExportedAsItsPolygon) {
+  json body = network_body("drawn");
+  const json square = {
+      {"type", "Polygon"},
+      {"coordinates",
+       {{{-114.2, 46.8}, {-113.8, 46.8}, {-113.8, 47.0}, {-114.2, 47.0}, {-114.2, 46.8}}}}};
+  body["area"] = {{"geojson", square}};
+  ASSERT_EQ(client->post("/api/v1/networks", body, account_session()).status, 201);
+
+  const json items = client->get("/api/v1/directory").json()["items"];
+  const json* drawn = nullptr;
+  for (const json& item : items) {
+    if (item["slug"] == "drawn") drawn = &item;
+  }
+  ASSERT_NE(drawn, nullptr) << items;
+  EXPECT_EQ((*drawn)["area"]["kind"], "polygon");
+  EXPECT_EQ((*drawn)["area"]["geojson"]["type"], "Polygon");
+
+  for (const auto& area : csv_rows(*client, "service_areas.csv")) {
+    const json extent = json::parse(area.at("extent"));
+    if (extent["coordinates"][0].size() != 5u) continue;  // the circles
+    EXPECT_EQ(extent["type"], "Polygon");
+    EXPECT_EQ(extent["coordinates"][0][0], json::array({-114.2, 46.8}));
+    EXPECT_NE(area.at("description").find("GeoJSON"), std::string::npos);
+    return;
+  }
+  ADD_FAILURE() << "the drawn area is not in service_areas.csv";
 }
 
 TEST_F(DirectoryApiTest, CreationValidatesContactAndCategories) {

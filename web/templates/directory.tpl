@@ -26,7 +26,7 @@
 {{#NO_NETWORKS}}<p>[[directory.no_networks]]</p>{{/NO_NETWORKS}}
 {{#NO_MATCHES}}<p>[[directory.no_matches]]</p>{{/NO_MATCHES}}
 <ul class="cards" data-map-list>
-{{#NETWORK_ITEM}}<li class="card" data-lat="{{LAT}}" data-lon="{{LON}}" data-radius-km="{{RADIUS_KM}}" data-title="{{NAME}}" data-href="/n/{{SLUG}}">
+{{#NETWORK_ITEM}}<li class="card" data-lat="{{LAT}}" data-lon="{{LON}}" data-radius-km="{{RADIUS_KM}}" data-geojson="{{GEOJSON}}" data-title="{{NAME}}" data-href="/n/{{SLUG}}">
 <h3><a href="/n/{{SLUG}}">{{NAME}}</a></h3>
 <p>{{DESCRIPTION}}</p>
 <dl class="facts">
