@@ -82,18 +82,6 @@ std::string suggest_slug(const std::string& name) {
   return slug;
 }
 
-std::string place_display(const gazetteer::Candidate& candidate) {
-  std::string text(candidate.name);
-  if (candidate.kind == gazetteer::Kind::kPostcode && !candidate.near.empty()) {
-    text.append(" ").append(candidate.near);
-  }
-  if (!candidate.admin.empty()) text.append(", ").append(candidate.admin);
-  if (candidate.country != "US" || candidate.admin.empty()) {
-    text.append(", ").append(candidate.country_name);
-  }
-  return text;
-}
-
 // The draft the answers make (timezone UTC; the admin's settings later).
 domain::NetworkDraft draft_of(const Answers& answers) {
   domain::NetworkDraft draft;
@@ -145,7 +133,7 @@ class StartPage {
         for (std::size_t i = 0; i < choices->candidates.size(); ++i) {
           auto* choice = data.AddSectionDictionary("CHOICE");
           choice->SetIntValue("INDEX", static_cast<long>(i));
-          choice->SetValue("LABEL", place_display(choices->candidates[i]));
+          choice->SetValue("LABEL", gazetteer::display_name(choices->candidates[i]));
         }
       }
     } else if (step == "details") {
@@ -297,7 +285,7 @@ Response step_place(const Form& form, StartPage& page, Answers& answers) {
     return page.show("place", answers, errors, 422, choose ? &*found : nullptr);
   }
   const gazetteer::Candidate& candidate = found->candidates[*chosen];
-  answers.place = place_display(candidate);
+  answers.place = gazetteer::display_name(candidate);
   answers.lat = std::to_string(candidate.point.lat);
   answers.lon = std::to_string(candidate.point.lon);
   if (answers.languages.empty()) answers.languages = {"en"};
