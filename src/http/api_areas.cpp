@@ -5,7 +5,6 @@
 // logged and never echoed back, only the gazetteer's name for what it found.
 #include <fmt/format.h>
 
-#include <charconv>
 
 #include "base/limits.hpp"
 #include "base/text.hpp"
@@ -29,15 +28,6 @@ struct ServingQuery {
   double near_km = domain::kServingNearKmDefault;
 };
 
-std::optional<double> parse_double(const std::string& text) {
-  double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
-    return std::nullopt;
-  }
-  return value;
-}
-
 Result<ServingQuery> parse_serving_query(const Request& request) {
   const auto params = TRY(parse_query(request.query));
   ServingQuery query;
@@ -56,7 +46,7 @@ Result<ServingQuery> parse_serving_query(const Request& request) {
         query.place = value;
       }
     } else if (name == "lat" || name == "lon") {
-      const auto number = parse_double(value);
+      const auto number = parse_number(value);
       const double bound = name == "lat" ? 90 : 180;
       if (!number || *number < -bound || *number > bound) {
         errors[name] = Message{
@@ -65,7 +55,7 @@ Result<ServingQuery> parse_serving_query(const Request& request) {
         (name == "lat" ? lat : lon) = number;
       }
     } else if (name == "near_km") {
-      const auto number = parse_double(value);
+      const auto number = parse_number(value);
       if (!number || *number < 0 || *number > domain::kServingNearKmMax) {
         errors[name] = Message{
             "error.range", {{"min", "0"}, {"max", fmt::format("{}", domain::kServingNearKmMax)}}};
