@@ -12,7 +12,7 @@ build_packages=(
   nlohmann-json3-dev libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev
   libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev
-  libctemplate-dev libqrencode-dev libhowardhinnant-date-dev libgeos-dev
+  libctemplate-dev libqrencode-dev libhowardhinnant-date-dev libgeos-dev liblemon-dev
 )
 # The browser the end-to-end tests drive (playwright-core never downloads one).
 test_packages=(chromium fonts-dejavu-core)

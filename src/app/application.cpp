@@ -75,6 +75,8 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
         MailSettings{config.mail_smtp_url, config.mail_from, config.mail_username,
                      config.mail_password, config.mail_require_tls});
     app->services_->accounts().set_outbox(*app->outbox_);
+    // Relay notices and the matcher's notices to volunteers.
+    app->services_->set_outbox(*app->outbox_);
   } else {
     spdlog::info(
         "mail is off ([mail] smtp_url is not set): accounts can sign up and sign in, but "

@@ -13,6 +13,8 @@
 
 #include "app/application.hpp"
 #include "app/key_rotation.hpp"
+#include "app/smtp_outbox.hpp"
+#include "base/limits.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/demo.hpp"
 #include "domain/hsds.hpp"
@@ -230,6 +232,61 @@ int directory_export(const CommonFlags& flags, const std::string& out) {
   return 0;
 }
 
+// One suggestion as a line of the `gapfill match` table: ids, not names.
+std::string suggestion_line(const domain::Suggestion& suggestion) {
+  const std::string with = suggestion.offer
+                               ? fmt::format("offer {}", suggestion.offer->id)
+                               : fmt::format("volunteer {}", suggestion.volunteer->account_id);
+  std::string reasons =
+      fmt::format("{:.1f} km, {}, waited {} d", suggestion.reasons.distance_km,
+                  to_string(suggestion.reasons.urgency), suggestion.reasons.waited_days);
+  if (suggestion.reasons.language) reasons += ", speaks " + *suggestion.reasons.language;
+  if (suggestion.reasons.from || suggestion.reasons.to) reasons += ", times overlap";
+  return fmt::format("  request {:>7}  {:<16} x{:<4} {:<18} {}\n", suggestion.request.id,
+                     suggestion.request.category, suggestion.quantity, with, reasons);
+}
+
+// Runs the matcher over one network and prints its suggestions; without
+// --dry-run, accepts them all (audited as the operator).
+int match(const CommonFlags& flags, const std::string& network_slug, bool dry_run) {
+  auto opened = open_services(flags, Load::kEverything);
+  if (!opened) return report(opened.error());
+  domain::Services& services = *(*opened)->services;
+  services.set_public_url((*opened)->config.public_url);
+  const auto found =
+      services.suggestions().suggest_as_operator(network_slug, limits::kSuggestionsLimitMax);
+  if (!found) return report(found.error());
+  const auto& summary = found->summary;
+  std::cout << fmt::format(
+      "Network {}: {} requests, {} offers, {} available volunteers; {} suggestions serve {} "
+      "requests ({} of {} units).\n",
+      network_slug, summary.requests, summary.offers, summary.volunteers, found->total,
+      summary.requests_suggested, summary.units_suggested, summary.units_needed);
+  for (const auto& suggestion : found->items) std::cout << suggestion_line(suggestion);
+  if (found->total > static_cast<int>(found->items.size())) {
+    std::cout << fmt::format("  ... and {} more\n", found->total - found->items.size());
+  }
+  if (dry_run || found->total == 0) return 0;
+  std::unique_ptr<SmtpOutbox> outbox;
+  const Config& config = (*opened)->config;
+  if (!config.mail_smtp_url.empty()) {
+    outbox = std::make_unique<SmtpOutbox>(MailSettings{config.mail_smtp_url, config.mail_from,
+                                                       config.mail_username, config.mail_password,
+                                                       config.mail_require_tls});
+    services.set_outbox(*outbox);
+  }
+  const auto accepted = services.suggestions().accept_all_as_operator(network_slug);
+  // Mail waits for a slow server for a while (retries back off), not forever.
+  if (outbox && !outbox->drain(std::chrono::seconds(120))) {
+    std::cerr << "gapfill: some notices to volunteers could not be sent in time.\n";
+  }
+  if (!accepted) return report(accepted.error());
+  std::cout << fmt::format(
+      "Accepted {} suggestions ({} no longer held). Volunteers were asked to confirm theirs.\n",
+      accepted->matches.size(), accepted->skipped);
+  return 0;
+}
+
 int rotate_key(const CommonFlags& flags) {
   auto config = build_config(flags);
   if (!config) return report(config.error());
@@ -293,6 +350,14 @@ int run_command_line(int argc, char** argv) {
   add_common_flags(*directory_export_command, flags);
   directory_export_command->add_option("--out", export_dir, "The folder to write into")->required();
 
+  std::string match_network;
+  bool dry_run = false;
+  auto* match_command = cli.add_subcommand(
+      "match", "Suggest matches for a whole network (the matcher), and accept them all");
+  add_common_flags(*match_command, flags);
+  match_command->add_option("--network", match_network, "The network's slug")->required();
+  match_command->add_flag("--dry-run", dry_run, "Only print the suggestions; accept none");
+
   cli.add_subcommand("version", "Print the version");
 
   try {
@@ -308,6 +373,7 @@ int run_command_line(int argc, char** argv) {
   if (rotate_key_command->parsed()) return rotate_key(flags);
   if (organizer_key_command->parsed()) return organizer_key(flags, network_slug, key_label);
   if (directory_export_command->parsed()) return directory_export(flags, export_dir);
+  if (match_command->parsed()) return match(flags, match_network, dry_run);
   std::cout << "gapfill " << GAPFILL_VERSION << "\n";
   return 0;
 }

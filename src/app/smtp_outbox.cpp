@@ -128,20 +128,27 @@ Status SmtpOutbox::send(const domain::Email& email) {
 
 void SmtpOutbox::run() {
   std::unique_lock lock(mutex_);
+  const auto done_with_one = [this] {
+    in_flight_ = false;
+    idle_.notify_all();
+  };
   for (;;) {
     wakeup_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
     if (stopping_) return;
     Queued next = std::move(queue_.front());
     queue_.pop_front();
+    in_flight_ = true;
     lock.unlock();
     const bool sent = deliver(next.email);
     lock.lock();
     if (sent) {
       spdlog::info("mail sent attempts={}", next.attempts + 1);
+      done_with_one();
       continue;
     }
     if (++next.attempts >= limits::kMailAttempts) {
       spdlog::error("mail given_up attempts={}", next.attempts);
+      done_with_one();
       continue;
     }
     // Back off: 5 s, 10 s, 20 s, ... before the next try of this message.
@@ -149,14 +156,21 @@ void SmtpOutbox::run() {
     spdlog::warn("mail retry attempt={} in_seconds={}", next.attempts, pause.count());
     if (wakeup_.wait_for(lock, pause, [this] { return stopping_; })) return;
     queue_.push_front(std::move(next));
+    done_with_one();
   }
+}
+
+bool SmtpOutbox::drain(std::chrono::seconds timeout) {
+  std::unique_lock lock(mutex_);
+  return idle_.wait_for(lock, timeout, [this] { return queue_.empty() && !in_flight_; });
 }
 
 bool SmtpOutbox::deliver(const domain::Email& email) {
   CURL* curl = curl_easy_init();
   if (curl == nullptr) return false;
   Upload upload{format_message(email, settings_.from, std::time(nullptr)), 0};
-  curl_slist* recipients = curl_slist_append(nullptr, fmt::format("<{}>", header_safe(email.to)).c_str());
+  curl_slist* recipients =
+      curl_slist_append(nullptr, fmt::format("<{}>", header_safe(email.to)).c_str());
   const std::string from = fmt::format("<{}>", header_safe(settings_.from));
   curl_easy_setopt(curl, CURLOPT_URL, settings_.smtp_url.c_str());
   curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());

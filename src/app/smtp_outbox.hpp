@@ -3,6 +3,7 @@
 // one background thread delivers, retrying with growing pauses, so no request
 // ever waits on a mail server. Addresses and bodies are never logged.
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -30,6 +31,9 @@ class SmtpOutbox final : public domain::Outbox {
 
   // Queues the message; kUnavailable when limits::kMailQueueMax wait already.
   Status send(const domain::Email& email) override;
+  // Waits until every queued message was delivered or given up, at most
+  // `timeout`: for one-off commands, before they stop. False on timeout.
+  bool drain(std::chrono::seconds timeout);
   // Stops the thread; messages still queued are dropped (and counted in the log).
   void stop();
 
@@ -45,6 +49,8 @@ class SmtpOutbox final : public domain::Outbox {
   std::mutex mutex_;
   std::condition_variable wakeup_;
   std::deque<Queued> queue_;
+  std::condition_variable idle_;
+  bool in_flight_ = false;  // the thread holds a message it has not finished with
   bool stopping_ = false;
   std::thread thread_;
 };

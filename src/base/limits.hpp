@@ -22,6 +22,21 @@ constexpr int kPostExpiryDaysDefault = 30;
 constexpr std::size_t kLanguagesMax = 20;
 constexpr std::size_t kTimezoneMaxChars = 64;
 
+// Volunteer profiles (domain/volunteers.hpp).
+constexpr std::size_t kVolunteerNameMaxChars = 100;
+constexpr std::size_t kVolunteerPlaceMaxChars = 200;
+constexpr double kVolunteerDistanceMinKm = 1.0;
+constexpr double kVolunteerDistanceMaxKm = 200.0;
+constexpr double kVolunteerDistanceDefaultKm = 10.0;
+constexpr std::size_t kVolunteerLanguagesMax = 10;
+constexpr int kVolunteerMaxActiveMax = 50;  // the most live matches one may allow oneself
+constexpr int kVolunteerMaxActiveDefault = 3;
+constexpr int kVolunteerMaxPerWeekMax = 100;
+constexpr int kVolunteerMaxPerWeekDefault = 5;
+constexpr std::int64_t kVolunteerWeekSeconds = 7 * 86'400;
+constexpr std::int64_t kVolunteerDatesHorizonSeconds = 2 * 366 * 86'400;  // from/until within
+constexpr int kVolunteerOwnMatchesMax = 50;  // matches listed on the volunteer's page
+
 // Posts.
 constexpr std::size_t kTitleMaxChars = 120;
 constexpr std::size_t kDetailsMaxChars = 4000;
@@ -37,6 +52,11 @@ constexpr std::size_t kAreaTextMaxChars = 200;
 constexpr std::size_t kAccessibilityNeedsMax = 10;
 constexpr std::int64_t kPassengersMax = 20;
 constexpr std::size_t kNoteMaxChars = 1000;
+// What the matcher reads of a post: the languages it names (BCP 47 primary
+// tags) and how far its poster can go, travel or deliver.
+constexpr std::size_t kPostLanguagesMax = 8;
+constexpr double kPostMaxDistanceKmMin = 1.0;
+constexpr double kPostMaxDistanceKmMax = 500.0;
 
 // The contact relay: one message's body, a page of a thread, and how long
 // after an e-mail notice the same party of the same thread gets no other.
@@ -65,6 +85,14 @@ constexpr double kListRadiusMaxKm = 500.0;
 constexpr int kQueueLimitDefault = 50;
 constexpr int kQueueLimitMax = 200;
 constexpr int kOpenOffersMax = 500;
+
+// Suggested matches (domain/suggestions.hpp): one listing (API: limit, 1 to
+// the max), how many "accept all" takes at once, and the maximum distance
+// the matcher assumes for a post that states none.
+constexpr int kSuggestionsLimitDefault = 50;
+constexpr int kSuggestionsLimitMax = 1000;
+constexpr int kSuggestionsAcceptAllMax = 1000;
+constexpr double kMatchDistanceDefaultKm = 25.0;
 
 // Moderation: a report's optional note, and pages of reports and of the
 // audit log (API: limit, 1 to the max).
@@ -190,5 +218,20 @@ constexpr std::int64_t kMailFirstRetrySeconds = 5;
 
 // The site's secret (it keys CSRF tokens).
 constexpr std::size_t kSiteSecretBytes = 32;
+
+// Possible duplicates (domain/duplicates.hpp): a new request is compared with
+// the network's live requests of its category created in the last
+// kDuplicateWindowDays days, at most kDuplicateCandidatesMax of them (newest
+// first). "Nearby" is within kDuplicateNearbyKm of each other's public
+// points; titles are similar at a Dice coefficient of kDuplicateSimilarTitle
+// or more, or of kDuplicateSameContactTitle or more when the contact is the
+// same (engine/duplicate_score.hpp). The dashboard and the API list at most
+// kDuplicateFlagsMax open flags.
+constexpr int kDuplicateWindowDays = 14;
+constexpr int kDuplicateCandidatesMax = 200;
+constexpr double kDuplicateNearbyKm = 2.0;
+constexpr double kDuplicateSimilarTitle = 0.5;
+constexpr double kDuplicateSameContactTitle = 0.25;
+constexpr int kDuplicateFlagsMax = 100;
 
 }  // namespace gapfill::limits

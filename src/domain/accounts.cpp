@@ -338,6 +338,7 @@ Result<AccountExport> AccountService::export_data(AccountId account_id) {
     exported.account = TRY(transaction.accounts().find(account_id));
     exported.posts = TRY(transaction.posts().list_for_account(account_id));
     exported.matches = TRY(transaction.matches().list_for_account(account_id));
+    exported.volunteer_profiles = TRY(transaction.volunteers().list_for_account(account_id));
     exported.sessions = TRY(transaction.sessions().count_for_account(account_id));
     return {};
   }));

@@ -46,7 +46,8 @@ struct AccountExport {
   Account account;
   std::vector<Post> posts;     // made while signed in, with their private fields
   std::vector<Match> matches;  // claims made while signed in
-  int sessions = 0;            // how many sessions are signed in now
+  std::vector<VolunteerProfile> volunteer_profiles;  // availability per network
+  int sessions = 0;                                  // how many sessions are signed in now
 };
 
 // Trims and lower-cases an address ("  Sam@Example.ORG " -> "sam@example.org").

@@ -42,7 +42,10 @@ bool at_least(std::optional<Role> role, Role minimum) {
 }
 
 bool holds_match_token(const Actor& actor, const Match& match) {
-  return holds(actor, match.token_hash);
+  // A volunteer's match is theirs by its token, or signed in by its account
+  // (a claim made signed in, or a matcher's suggestion an organizer accepted).
+  return holds(actor, match.token_hash) ||
+         (actor.account.has_value() && match.account_id == actor.account);
 }
 
 Status decide(const Actor& actor, Action action, const Resource& resource) {
@@ -59,6 +62,10 @@ Status decide(const Actor& actor, Action action, const Resource& resource) {
       return need_role(actor, resource, Role::kAdmin,
                        "This needs you to be signed in as an admin of the network.",
                        "This needs an admin of the network.");
+    case Action::kVolunteer:
+      return need_role(actor, resource, Role::kVolunteer,
+                       "This needs you to be signed in as a volunteer of the network.",
+                       "This needs you to join the network as a volunteer first.");
     case Action::kRemoveMember:
       if (actor.account && resource.member == actor.account) return {};
       return need_role(actor, resource, Role::kAdmin,
@@ -148,7 +155,8 @@ Result<std::optional<Role>> role_in(store::Transaction& transaction, const Actor
 }
 
 std::optional<MessageSide> relay_side(const Match& match, const Post& request, const Post* offer,
-                                      const std::string& token, bool organizer) {
+                                      const std::string& token, bool organizer,
+                                      std::optional<AccountId> account) {
   if (!token.empty()) {
     if (tokens::matches(token, request.manage_token_hash)) return MessageSide::kRequester;
     if (offer != nullptr && tokens::matches(token, offer->manage_token_hash)) {
@@ -158,6 +166,7 @@ std::optional<MessageSide> relay_side(const Match& match, const Post& request, c
       return MessageSide::kVolunteer;
     }
   }
+  if (account && match.account_id == account) return MessageSide::kVolunteer;
   if (organizer) return MessageSide::kOrganizer;
   return std::nullopt;
 }

@@ -47,6 +47,7 @@ enum class Action {
   kOrganize,         // an organizer or admin: the queue, matching, closing, intake
   kManageNetwork,    // an admin: members, invites and the network's policy
   kRemoveMember,     // an admin, or the member themselves (leaving)
+  kVolunteer,        // a volunteer, organizer or admin: their own volunteer profile
   kClaimRequest,     // anyone; a volunteer when the network's policy says so
   kChangePost,       // the post's manage token: edit, close
   kViewPostHistory,  // the post's manage token, or an organizer of its network
@@ -86,15 +87,18 @@ Status decide(const Actor& actor, Action action, const Resource& resource);
 Access access_to_post(const Actor& actor, std::optional<Role> role, const Post& post,
                       const std::vector<Match>& matches);
 
-// True when the actor's token is the volunteer token of `match`.
+// True when the actor is the volunteer of `match`: they hold its token, or
+// they are signed in as the account it belongs to.
 bool holds_match_token(const Actor& actor, const Match& match);
 
 // The side a caller speaks for in a match's thread (the contact relay):
 // the request's manage token is the requester, the offer's the offerer, the
-// match token the volunteer, and an organizer of the network (`organizer`)
-// an organizer; nullopt for anyone else.
+// match token or the match's own account (`account`, signed in) the
+// volunteer, and an organizer of the network (`organizer`) an organizer;
+// nullopt for anyone else.
 std::optional<MessageSide> relay_side(const Match& match, const Post& request, const Post* offer,
-                                      const std::string& token, bool organizer);
+                                      const std::string& token, bool organizer,
+                                      std::optional<AccountId> account = std::nullopt);
 
 // Whether a referral is shown to someone with `from_role` in its sending
 // network and `to_role` in its receiving one: the sending network's

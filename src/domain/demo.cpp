@@ -97,6 +97,65 @@ constexpr std::array<DemoPost, 60> kPosts{{
     {kOffer, "other", "Can teach basic bike repair", kFlexible, 0, kOpen},
 }};
 
+// Languages and distances for some posts, so that the demo shows what the
+// matcher does with them (the posts lie 5 to 30 km apart): Spanish and
+// English requests with offers that speak them and reach them, two rides
+// competing for one van, an Arabic request (a language the network does not
+// list) that one offer covers, and requests no offer can serve: the snow
+// shovelling is too far from every labour offer for its 2 km, and the
+// notary's offer names no language, so the requests that name one skip it.
+struct DemoReach {
+  const char* title;
+  std::array<const char*, 3> languages;  // nullptr: no more
+  int max_distance_km;                   // 0: not set
+};
+
+constexpr std::array<DemoReach, 20> kReach{{
+    {"Hot meal for two tonight", {"es"}, 10},
+    {"Can cook a meal for a family on Sundays", {"es", "en"}, 10},
+    {"Fresh fruit and vegetables for kids' lunches", {"en"}, 10},
+    {"Surplus zucchini and tomatoes from our garden", {"en"}, 5},
+    {"Warm socks and gloves", {"es"}, 25},
+    {"Bag of toddler clothes, 2T-3T", {"es", "en"}, 25},
+    {"Men's jackets, sizes M and L", {"en"}, 10},
+    {"Ride to the pharmacy and back", {"en"}, 10},
+    {"Weekly ride to dialysis", {"es"}, 25},
+    {"Can drive weekday mornings, van with 5 seats", {"en", "es"}, 25},
+    {"Rides on weekends around town", {"en"}, 10},
+    {"Childcare Tuesday afternoon (two kids)", {"es"}, 25},
+    {"Can watch kids after school on Wednesdays", {"es", "en"}, 25},
+    {"Snow shovelling for an elderly neighbour", {"en"}, 2},
+    {"Fix a leaking kitchen faucet", {"es"}, 25},
+    {"Handy with small repairs, have tools", {"en"}, 10},
+    {"Strong back, can help with moves on Saturdays", {"es", "en"}, 25},
+    {"Spanish-speaking counsellor recommendations", {"es"}, 50},
+    {"Where can I get help with a rental application?", {"ar"}, 25},
+    {"Can help fill out benefit applications", {"en", "es", "ar"}, 50},
+}};
+
+constexpr bool every_reach_names_a_post() {
+  for (const DemoReach& reach : kReach) {
+    bool found = false;
+    for (const DemoPost& post : kPosts)
+      found = found || std::string_view(post.title) == reach.title;
+    if (!found) return false;
+  }
+  return true;
+}
+static_assert(every_reach_names_a_post(), "a kReach title is not one of kPosts");
+
+void add_reach(std::string_view title, PostDraft& draft) {
+  for (const DemoReach& reach : kReach) {
+    if (title != reach.title) continue;
+    std::vector<std::string> languages;
+    for (const char* code : reach.languages) {
+      if (code != nullptr) languages.emplace_back(code);
+    }
+    draft.languages = std::move(languages);
+    if (reach.max_distance_km > 0) draft.max_distance_km = reach.max_distance_km;
+  }
+}
+
 constexpr std::array<const char*, 8> kVolunteers{"Alex",  "Jordan", "Rosa", "Sam",
                                                  "Priya", "Mateo",  "Kim",  "Dana"};
 
@@ -144,6 +203,7 @@ Result<DemoSummary> seed_demo(store::Store& store) {
       draft.ride = RideDraft{"Northside", "Community Medical Center", std::nullopt, true,
                              1,           std::vector<std::string>{}};
     }
+    add_reach(demo.title, draft);
     const CreatedPost created = TRY(services.posts().create("riverside", draft));
     ++summary.posts;
     if (demo.outcome == Outcome::kOpen) continue;

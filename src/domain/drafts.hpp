@@ -87,7 +87,12 @@ struct PostDraft {
   std::optional<std::string> location_text;
   std::optional<ContactDraft> contact;
   std::optional<RideDraft> ride;
-  std::set<std::string> cleared;  // "details", "quantity", "window", "location", "contact", "ride"
+  // Replaces the post's languages ([] or a cleared "languages" removes them).
+  std::optional<std::vector<std::string>> languages;
+  std::optional<double> max_distance_km;
+  // "details", "quantity", "window", "location", "contact", "ride",
+  // "languages", "max_distance_km"
+  std::set<std::string> cleared;
 };
 
 struct ClaimDraft {

@@ -28,4 +28,18 @@ std::string language_name(std::string_view code) {
   return std::string(code);
 }
 
+bool is_known_language(std::string_view code) {
+  for (const auto& entry : kNames) {
+    if (entry.first == code) return true;
+  }
+  return false;
+}
+
+std::vector<std::string_view> known_languages() {
+  std::vector<std::string_view> codes;
+  codes.reserve(kNames.size());
+  for (const auto& entry : kNames) codes.push_back(entry.first);
+  return codes;
+}
+
 }  // namespace gapfill::domain

@@ -50,6 +50,11 @@ Result<CreatedMatch> MatchService::claim(PostId request_id, const ClaimDraft& dr
                              "Only requests can be claimed; to take up an offer, post a request."));
         }
         if (request.status != PostStatus::kOpen) return Status(not_open(request));
+        // Inside the write: writes are serialized, so two racing claims by
+        // one volunteer cannot both pass the limit.
+        if (actor.account) {
+          TRY_STATUS(check_volunteer_limits(transaction, request.network_id, *actor.account, now));
+        }
         match = Match{};
         match.network_id = request.network_id;
         match.request_id = request.id;

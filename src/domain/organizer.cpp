@@ -238,17 +238,7 @@ Result<PostView> OrganizerService::mark_duplicate(const std::string& network_slu
         }
         Post post = TRY(find_post_in(transaction, network, post_id));
         const Post original = TRY(find_post_in(transaction, network, duplicate_of));
-        if (!is_changeable(post.status)) {
-          return fail(ErrorCode::kConflict, "This post is " + std::string(to_string(post.status)) +
-                                                " and can no longer change.");
-        }
-        if (!is_active(original.status)) {
-          return fail(ErrorCode::kConflict,
-                      "The post it repeats is " + std::string(to_string(original.status)) + ".");
-        }
-        post.duplicate_of = original.id;
-        TRY_STATUS(close_post(transaction, post, CloseReason::kDuplicate, now, changed));
-        TRY_STATUS(record_action(transaction, post, std::nullopt, "duplicate", now));
+        TRY_STATUS(close_as_duplicate(transaction, post, original, now, changed));
         return record_audit(transaction, network.id, organizing.actor, "duplicate",
                             {"post", post_id}, "duplicate_of=" + std::to_string(original.id), now);
       }));

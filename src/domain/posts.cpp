@@ -108,6 +108,8 @@ Result<CreatedPost> PostService::create_entry(const std::string& network_slug,
           post.account_id = account;
         }
         TRY_STATUS(record_event(transaction, post, "created", std::nullopt, by, now));
+        // Organizers alone learn of a possible duplicate; the post is made as usual.
+        TRY(flag_possible_duplicate(transaction, post, now));
         if (organizer != nullptr) {
           TRY_STATUS(record_audit(transaction, network.id, *organizer, "intake", {"post", post.id},
                                   "", now));
@@ -216,6 +218,10 @@ Result<std::vector<PostEvent>> PostService::history(PostId id, const Actor& acto
     resource.role = TRY(role_in(transaction, actor, post.network_id));
     TRY_STATUS(decide(actor, Action::kViewPostHistory, resource));
     events = TRY(transaction.events().list_for_post(id));
+    // Organizers read the history of the posts merged into this one too.
+    if (resource.role && *resource.role >= Role::kOrganizer) {
+      TRY_STATUS(add_merged_history(transaction, id, events));
+    }
     return {};
   }));
   return events;

@@ -40,7 +40,7 @@ Result<ThreadAccess> authorize(store::Transaction& transaction, MatchId id,
   access.view = TRY(load_match_view(transaction, id, for_update));
   const MatchView& view = access.view;
   const auto side = relay_side(view.match, view.request, view.offer ? &*view.offer : nullptr,
-                               caller.token, organizer);
+                               caller.token, organizer, caller.account);
   if (!side) return refuse(caller);
   access.side = *side;
   return access;

@@ -17,7 +17,10 @@ Services::Services(store::Store& store, const Clock& clock)
       moderation_(*this),
       memberships_(*this),
       accounts_(*this),
-      referrals_(*this) {}
+      referrals_(*this),
+      volunteers_(*this),
+      duplicates_(*this),
+      suggestions_(*this) {}
 
 Status Services::load() {
   TRY_STATUS(networks_.load());

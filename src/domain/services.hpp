@@ -16,6 +16,7 @@
 #include "domain/areas.hpp"
 #include "domain/authorization.hpp"
 #include "domain/drafts.hpp"
+#include "domain/duplicates.hpp"
 #include "domain/listing.hpp"
 #include "domain/memberships.hpp"
 #include "domain/moderation.hpp"
@@ -25,6 +26,8 @@
 #include "domain/post_index.hpp"
 #include "domain/referrals.hpp"
 #include "domain/relay.hpp"
+#include "domain/suggestions.hpp"
+#include "domain/volunteers.hpp"
 #include "store/store.hpp"
 
 namespace gapfill::domain {
@@ -175,7 +178,9 @@ class MatchService {
   // A volunteer takes an open request: an accepted match and its token.
   // kConflict when the request is no longer open. When the network's policy
   // says claiming needs a volunteer, `actor` must be one (kUnauthorized,
-  // kForbidden otherwise).
+  // kForbidden otherwise). A signed-in actor's volunteer limits hold
+  // (check_volunteer_limits, kConflict); an anonymous claim has no identity
+  // and so no limits.
   Result<CreatedMatch> claim(PostId request_id, const ClaimDraft& draft, const Actor& actor = {});
   // Pairs a request with an offer, proposed by the holder of either's token.
   Result<CreatedMatch> propose(const ProposalDraft& draft, const Actor& actor);
@@ -208,6 +213,9 @@ class Services {
   MembershipService& memberships() { return memberships_; }
   AccountService& accounts() { return accounts_; }
   ReferralService& referrals() { return referrals_; }
+  VolunteerService& volunteers() { return volunteers_; }
+  DuplicateService& duplicates() { return duplicates_; }
+  SuggestionService& suggestions() { return suggestions_; }
   const PostIndex& index() const { return index_; }
   store::Store& store() { return store_; }
   UnixSeconds now() const { return clock_.now(); }
@@ -247,6 +255,9 @@ class Services {
   MembershipService memberships_;
   AccountService accounts_;
   ReferralService referrals_;
+  VolunteerService volunteers_;
+  DuplicateService duplicates_;
+  SuggestionService suggestions_;
   std::mutex site_secret_mutex_;
   std::optional<std::string> site_secret_;
 };

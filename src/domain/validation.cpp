@@ -10,6 +10,7 @@
 #include "base/text.hpp"
 #include "domain/areas.hpp"
 #include "domain/places.hpp"
+#include "domain/post_fields.hpp"
 
 namespace gapfill::domain {
 namespace {
@@ -373,6 +374,7 @@ void apply_post_draft(const PostDraft& draft, DraftMode mode,
   } else if (!transport && post.ride) {
     post.ride.reset();  // the category moved away from transport
   }
+  apply_post_fields(draft, network, post, errors);
 }
 
 void check_note(const std::optional<std::string>& note, FieldErrors& errors) {

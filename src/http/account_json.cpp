@@ -1,5 +1,6 @@
 #include "http/account_json.hpp"
 
+#include "http/api.hpp"
 #include "http/serialize.hpp"
 
 namespace gapfill::http {
@@ -24,9 +25,14 @@ json export_json(domain::Services& services, const domain::AccountExport& export
   }
   json claims = json::array();
   for (const Match& match : exported.matches) claims.push_back(match_json(match));
+  json profiles = json::array();
+  for (const VolunteerProfile& profile : exported.volunteer_profiles) {
+    profiles.push_back(volunteer_profile_json(profile));
+  }
   return {{"account", account_json(exported.account)},
           {"posts", std::move(posts)},
           {"claims", std::move(claims)},
+          {"volunteer_profiles", std::move(profiles)},
           {"signed_in_sessions", exported.sessions},
           {"exported_at", format_rfc3339(services.now())}};
 }

@@ -219,6 +219,9 @@ void add_api_routes(Router& router, domain::Services& services, ListingCache& ca
   add_place_routes(router);
   add_directory_routes(router, services);
   add_referral_routes(router, services);
+  add_volunteer_routes(router, services);
+  add_duplicate_routes(router, services);
+  add_suggestion_routes(router, services);
 }
 
 }  // namespace gapfill::http

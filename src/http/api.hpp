@@ -1,6 +1,8 @@
 #pragma once
 // The JSON API under /api/v1.
 
+#include <nlohmann/json.hpp>
+
 #include "domain/services.hpp"
 #include "http/listing_cache.hpp"
 #include "http/router.hpp"
@@ -21,6 +23,10 @@ void add_account_api_routes(Router& router, domain::Services& services);
 
 // Adds the referrals routes (http/api_referrals.cpp); add_api_routes calls it.
 void add_referral_routes(Router& router, domain::Services& services);
+void add_suggestion_routes(Router& router, domain::Services& services);
+
+// Possible duplicates of requests (http/api_duplicates.cpp); add_api_routes calls it.
+void add_duplicate_routes(Router& router, domain::Services& services);
 
 // Adds GET /api/v1/places, the gazetteer's typeahead (http/api_places.cpp).
 void add_place_routes(Router& router);
@@ -30,5 +36,12 @@ void add_area_routes(Router& router, domain::Services& services);
 // Adds the directory (GET /api/v1/directory, its HSDS export) and a network's
 // public contact (PATCH /api/v1/networks/{slug}/contact); http/api_directory.cpp.
 void add_directory_routes(Router& router, domain::Services& services);
+
+// Volunteer profiles: the volunteer's own (GET/PUT/DELETE
+// /api/v1/networks/{slug}/volunteer-profile) and the organizers' list
+// (GET /api/v1/networks/{slug}/volunteers); http/api_volunteers.cpp.
+void add_volunteer_routes(Router& router, domain::Services& services);
+nlohmann::json volunteer_profile_json(const VolunteerProfile& profile);
+Result<domain::VolunteerDraft> decode_volunteer(const Request& request);
 
 }  // namespace gapfill::http

@@ -168,6 +168,13 @@ Result<domain::PostDraft> decode_post(const Request& request) {
   }
   read_contact(reader, draft, unknown);
   read_ride(reader, draft, unknown);
+  // What the matcher reads: null clears either; [] clears the languages too.
+  // The list is read up to the networks' own bound, so that a few too many
+  // get the domain's "at most" message rather than a type error.
+  if (reader.is_null("languages")) draft.cleared.insert("languages");
+  draft.languages = reader.strings("languages", limits::kLanguagesMax);
+  if (reader.is_null("max_distance_km")) draft.cleared.insert("max_distance_km");
+  draft.max_distance_km = reader.number("max_distance_km");
   reader.finish();
   TRY_STATUS(reject_unknown(unknown));
   return draft;

@@ -18,6 +18,9 @@ void add_page_routes(Router& router, const WebContext& web) {
   add_directory_pages(router, web);
   add_start_pages(router, web);
   add_referral_pages(router, web);
+  add_volunteer_pages(router, web);
+  add_duplicate_pages(router, web);
+  add_suggestion_pages(router, web);
 }
 
 ErrorPageRenderer page_error_renderer(const WebContext& web) {

@@ -72,6 +72,12 @@ void fill_item_refer(ctemplate::TemplateDictionary& actions, PageRequest& visito
                      const domain::Actor& actor);
 void fill_requester_referrals(Page& page, PageRequest& visitor, const Post& post,
                               const std::string& token, const std::string& query);
+// Possible duplicates (pages_duplicates.cpp): the dashboard's section and its
+// merge and dismiss actions, and a merged request's notice on its private page.
+void add_duplicate_pages(Router& router, const WebContext& web);
+void fill_duplicates(Page& page, PageRequest& visitor, const std::string& slug,
+                     const domain::Actor& actor);
+void fill_merged_notice(Page& page, const Post& post);
 void add_admin_pages(Router& router, const WebContext& web);
 // The public directory of listed networks (pages_directory.cpp).
 void add_directory_pages(Router& router, const WebContext& web);
@@ -79,6 +85,13 @@ void add_directory_pages(Router& router, const WebContext& web);
 void add_start_pages(Router& router, const WebContext& web);
 // The admin's service-area page, /n/SLUG/admin/area (pages_admin_area.cpp).
 void add_admin_area_pages(Router& router, const WebContext& web);
+// The volunteer's availability and matches in a network (pages_volunteer.cpp).
+void add_volunteer_pages(Router& router, const WebContext& web);
 void add_account_pages(Router& router, const WebContext& web);
+// Suggested matches (pages_suggestions.cpp): the organizers' page of the
+// matcher's suggestions, and the dashboard's section that counts them.
+void add_suggestion_pages(Router& router, const WebContext& web);
+void fill_suggestions_summary(Page& page, PageRequest& visitor, const std::string& slug,
+                              const domain::Actor& actor);
 
 }  // namespace gapfill::http

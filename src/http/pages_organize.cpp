@@ -100,11 +100,12 @@ Response dashboard(const WebContext& web, Request& request) {
   fill_filter_options(data, visitor, *categories, filter.category, filter.urgency, filter.kind);
   data.SetValue("OPEN_SELECTED", selected(get("status") == "open"));
   data.SetValue("MATCHED_SELECTED", selected(get("status") == "matched"));
-  if (const auto notice = done_notice(
-          visitor, request.query, "organize.done_",
-          {"matched", "completed", "cancelled", "closed", "duplicate", "sent", "hidden", "unhidden",
-           "blocked", "unblocked", "dismissed", "account_blocked", "account_unblocked", "referred",
-           "referral_accepted", "referral_declined", "referral_withdrawn"})) {
+  if (const auto notice =
+          done_notice(visitor, request.query, "organize.done_",
+                      {"matched", "completed", "cancelled", "closed", "duplicate", "sent", "hidden",
+                       "unhidden", "blocked", "unblocked", "dismissed", "account_blocked",
+                       "account_unblocked", "referred", "referral_accepted", "referral_declined",
+                       "referral_withdrawn", "merged", "not_duplicate"})) {
     data.SetValueAndShowSection("MESSAGE", *notice, "DONE");
   }
   if (request.query.find("conflict=1") != std::string::npos) {
@@ -113,8 +114,10 @@ Response dashboard(const WebContext& web, Request& request) {
         visitor.format("organize.action_failed", {{"reason", visitor.text("organize.conflict")}}),
         "ACTION_ERROR");
   }
+  fill_suggestions_summary(page, visitor, slug, *organizer);
   fill_open_reports(page, visitor, slug, *organizer);
   fill_referrals(page, visitor, slug, *organizer);
+  fill_duplicates(page, visitor, slug, *organizer);
   data.SetValue("QUEUE_HEADING",
                 visitor.format("organize.queue_count", {{"count", std::to_string(queue->total)}}));
   if (queue->items.empty()) data.ShowSection("EMPTY");

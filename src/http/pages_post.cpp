@@ -12,6 +12,7 @@
 #include "http/error_response.hpp"
 #include "http/page_parts.hpp"
 #include "http/pages.hpp"
+#include "http/post_fields_form.hpp"
 #include "http/post_form.hpp"
 #include "http/thread_parts.hpp"
 
@@ -58,6 +59,7 @@ void fill_public(Page& page, PageRequest& visitor, const Post& post, const Netwo
   if (const std::string when = window_text(visitor, post, network); !when.empty()) {
     data.SetValueAndShowSection("VALUE", when, "WHEN");
   }
+  fill_post_fields_view(data, visitor, post);
   if (post.ride) {
     auto* ride = data.AddSectionDictionary("RIDE");
     ride->SetValue("PICKUP", post.ride->pickup_area);
@@ -198,6 +200,7 @@ Response private_post(const WebContext& web, Request& request, const ReplyState*
   details->SetValue("CONTACT", contact_text(visitor, post.contact));
   fill_matches(page, visitor, view, loaded->network, base, token, reply);
   fill_requester_referrals(page, visitor, post, owner ? token : "", request.query);
+  if (owner) fill_merged_notice(page, post);
   if (owner && !view.token_blocked &&
       (post.status == PostStatus::kOpen || post.status == PostStatus::kMatched)) {
     auto* actions = data.AddSectionDictionary("OWNER_ACTIONS");
@@ -286,7 +289,8 @@ Response send_message(const WebContext& web, Request& request) {
 
 // The claim form; `refusal` is the message key of why a claim was refused.
 Response show_claim(const WebContext& web, Request& request, const Form* typed,
-                    const FieldMessages* errors, int status, const char* refusal = nullptr) {
+                    const FieldMessages* errors, int status, const char* refusal = nullptr,
+                    const Message* reason = nullptr) {
   PageRequest visitor(web, request);
   const auto id = path_id(request, "id", "Post");
   if (!id) return error_page(visitor, 404);
@@ -313,7 +317,9 @@ Response show_claim(const WebContext& web, Request& request, const Form* typed,
     set_error(data, "FORM_ERROR", visitor.text("claim.taken"));
     if (status == 200) status = 409;
   }
-  if (refusal != nullptr) {
+  if (reason != nullptr) {
+    set_error(data, "FORM_ERROR", visitor.format(reason->key, reason->args));
+  } else if (refusal != nullptr) {
     set_error(data, "FORM_ERROR", visitor.text(refusal));
   } else if (status == 403) {
     set_error(data, "FORM_ERROR", visitor.text("form.csrf_expired"));
@@ -344,7 +350,13 @@ Response submit_claim(const WebContext& web, Request& request) {
     if (error.code == ErrorCode::kInvalid) {
       return show_claim(web, request, &*form, &error.fields, 422);
     }
-    if (error.code == ErrorCode::kConflict) return show_claim(web, request, &*form, nullptr, 409);
+    if (error.code == ErrorCode::kConflict) {
+      // The volunteer's own limits (domain/volunteers.hpp) say why.
+      if (const auto limits = error.fields.find("volunteer_limits"); limits != error.fields.end()) {
+        return show_claim(web, request, &*form, nullptr, 409, nullptr, &limits->second);
+      }
+      return show_claim(web, request, &*form, nullptr, 409);
+    }
     return error_page(visitor, status_for(error.code));
   }
   return visitor.redirect(private_base(*id, claimed->match_token) + "?new=1");

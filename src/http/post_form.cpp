@@ -9,6 +9,7 @@
 #include "base/limits.hpp"
 #include "base/local_time.hpp"
 #include "domain/validation.hpp"
+#include "http/post_fields_form.hpp"
 
 namespace gapfill::http {
 namespace {
@@ -188,6 +189,7 @@ domain::PostDraft read_post_form(const Form& form, PostFormKind kind, const Netw
     ride.accessibility_needs = form.all("needs");
     draft.ride = ride;
   }
+  read_post_fields(form, /*editing=*/false, draft);
   return draft;
 }
 
@@ -226,6 +228,7 @@ Form form_of(const Post& post, const Network& network) {
     for (const std::string& need : post.ride->accessibility_needs)
       fields.emplace_back("needs", need);
   }
+  add_post_fields(post, fields);
   return Form::of(std::move(fields));
 }
 
@@ -238,6 +241,9 @@ domain::PostDraft read_edit_form(const Form& form, const Post& post, const Netwo
   // Emptied fields go: a cleared field is removed, then what was sent applies.
   draft.cleared = {"quantity", "window", "contact"};
   if (kind == PostFormKind::kRide) draft.cleared.insert("ride");
+  draft.languages.reset();
+  draft.max_distance_km.reset();
+  read_post_fields(form, /*editing=*/true, draft);
   return draft;
 }
 
@@ -320,6 +326,7 @@ void fill_post_form(Page& page, PageRequest& visitor, const Network& network,
   data.SetValue("EMAIL_CHECKED", checked(method == "email"));
   if (!state.heading.empty()) data.SetValue("HEADING", state.heading);
   if (!state.submit.empty()) data.SetValue("SUBMIT", state.submit);
+  fill_post_fields_form(data, visitor, network, kind, state.typed);
   if (state.errors) show_field_errors(data, visitor, *state.errors);
   if (!state.form_error.empty()) set_error(data, "FORM_ERROR", state.form_error);
   if (state.outside) show_outside_area(data, visitor, network, *state.outside);

@@ -91,4 +91,22 @@ Result<std::map<std::string, std::string>> parse_query(std::string_view query) {
   return params;
 }
 
+Result<std::int64_t> query_number(const std::map<std::string, std::string>& params,
+                                  const char* name, std::int64_t fallback, std::int64_t min,
+                                  std::int64_t max) {
+  const auto found = params.find(name);
+  if (found == params.end()) return fallback;
+  const auto number = parse_number(found->second);
+  const bool in_range = number && *number >= static_cast<double>(min) &&
+                        *number <= static_cast<double>(max) && *number == std::floor(*number);
+  if (!in_range) {
+    return std::unexpected(
+        Error{ErrorCode::kMalformed,
+              "Some query parameters are not valid.",
+              {{name, Message{"error.whole_number_range",
+                              {{"min", std::to_string(min)}, {"max", std::to_string(max)}}}}}});
+  }
+  return static_cast<std::int64_t>(*number);
+}
+
 }  // namespace gapfill::http

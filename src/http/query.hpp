@@ -1,6 +1,7 @@
 #pragma once
 // Query strings: "a=1&b=two%20words" -> {a: "1", b: "two words"}.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,6 +17,12 @@ Result<std::map<std::string, std::string>> parse_query(std::string_view query);
 
 // A finite decimal number, the whole of `text`; nullopt otherwise.
 std::optional<double> parse_number(std::string_view text);
+
+// A whole number query parameter in [min, max], `fallback` when absent;
+// kMalformed naming the parameter otherwise.
+Result<std::int64_t> query_number(const std::map<std::string, std::string>& params,
+                                  const char* name, std::int64_t fallback, std::int64_t min,
+                                  std::int64_t max);
 
 // Encodes everything but unreserved characters (A-Z a-z 0-9 - . _ ~) as %XX.
 std::string percent_encode(std::string_view text);

@@ -46,7 +46,9 @@ json public_post(const Post& post, const std::string& network_slug) {
       {"created_at", format_rfc3339(post.created_at)},
       {"updated_at", format_rfc3339(post.updated_at)},
       {"waiting_since", format_rfc3339(post.waiting_since)},
-      {"ride", post.ride ? ride_json(*post.ride) : json(nullptr)}};
+      {"ride", post.ride ? ride_json(*post.ride) : json(nullptr)},
+      {"languages", post.languages},
+      {"max_distance_km", post.max_distance_km ? json(*post.max_distance_km) : json(nullptr)}};
   return out;
 }
 
@@ -171,7 +173,8 @@ json match_view_json(const domain::MatchView& view, const std::string& network_s
 }
 
 json event_json(const PostEvent& event) {
-  return {{"type", event.type},
+  return {{"post_id", event.post_id},
+          {"type", event.type},
           {"from_status", event.from_status},
           {"to_status", event.to_status},
           {"reason", event.reason},

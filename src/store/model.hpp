@@ -174,6 +174,14 @@ struct Post {
   // The poster's account, when they were signed in; written by
   // PostRepository::set_account alone, unset when the account is deleted.
   std::optional<AccountId> account_id;
+  // Requests: the languages the person would like help in (any one will do;
+  // empty: any). Offers: the languages the person offering speaks (empty:
+  // not stated). BCP 47 primary tags, at most limits::kPostLanguagesMax; public.
+  std::vector<std::string> languages;
+  // Requests: how far the person can go or be reached; offers: how far the
+  // person will travel or deliver. Empty: the matcher's default. 1 to
+  // limits::kPostMaxDistanceKmMax; public (it holds no location).
+  std::optional<double> max_distance_km;
 };
 
 // The person who claimed a request without posting an offer.
@@ -198,6 +206,17 @@ struct Match {
   // The volunteer's account, when they claimed signed in; written by
   // MatchRepository::set_account alone, unset when the account is deleted.
   std::optional<AccountId> account_id;
+};
+
+// A suggested pair an organizer dismissed: the matcher suggests it no more.
+// Exactly one of offer_id and volunteer_id is set.
+struct DismissedSuggestion {
+  NetworkId network_id = 0;
+  PostId request_id = 0;
+  std::optional<PostId> offer_id;
+  std::optional<AccountId> volunteer_id;
+  std::optional<AccountId> dismissed_by;
+  UnixSeconds dismissed_at = 0;
 };
 
 using MessageId = std::int64_t;
@@ -307,6 +326,35 @@ struct NetworkPolicy {
   // Claiming a request needs a signed-in volunteer (or organizer, admin) of
   // the network; off by default, so anyone can claim with a name and contact.
   bool claim_needs_volunteer = false;
+};
+
+// A volunteer's availability in one network, set by the volunteer (an account
+// with the role volunteer, organizer or admin there). Personal: name and
+// place_text (sealed at rest). Removed with the account, and when the
+// membership is removed or demoted below volunteer.
+struct VolunteerProfile {
+  NetworkId network_id = 0;
+  AccountId account_id = 0;
+  std::string name;                     // private: shown to organizers and the people they help
+  bool available = true;                // "pause me" switch
+  std::vector<std::string> categories;  // category keys of the network they help with, >= 1
+  geo::Point point;                     // approximate (snapped like posts' public points)
+  std::string place_text;               // private: what they typed (a place, a ZIP)
+  double max_distance_km = 10;          // how far they will go, 1..limits max
+  std::vector<std::string> languages;   // BCP 47 primary tags they speak, >= 1
+  int max_active = 3;                   // at most this many live (proposed/accepted) matches
+  int max_per_week = 5;                 // at most this many new matches in 7 days
+  std::optional<UnixSeconds> available_from;  // away until / available from (optional)
+  std::optional<UnixSeconds> available_until;
+  UnixSeconds created_at = 0;
+  UnixSeconds updated_at = 0;
+};
+
+// How much a volunteer is doing now in a network.
+struct VolunteerLoad {
+  int active = 0;     // matches with status proposed or accepted
+  int this_week = 0;  // matches created in the last 7 days, not cancelled
+  friend bool operator==(const VolunteerLoad&, const VolunteerLoad&) = default;
 };
 
 // A person who signs in with an e-mail address and a password.

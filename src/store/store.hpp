@@ -3,12 +3,14 @@
 // now, PostgreSQL later), and one contract test suite that each must pass.
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/error.hpp"
+#include "store/duplicate_flag.hpp"
 #include "store/model.hpp"
 #include "store/referral.hpp"
 
@@ -151,6 +153,44 @@ class MatchRepository {
   virtual Status set_account(MatchId id, AccountId account_id) = 0;
   // The matches claimed by the account, oldest first.
   virtual Result<std::vector<Match>> list_for_account(AccountId account_id) = 0;
+  // How much the account does in the network, counting matches by
+  // Match::account_id: active are proposed or accepted; this_week are those
+  // created at or after `since` and not cancelled.
+  virtual Result<VolunteerLoad> volunteer_load(NetworkId network_id, AccountId account_id,
+                                               UnixSeconds since) = 0;
+  // As volunteer_load for every account with a match in the network (one
+  // query); accounts with none are absent.
+  virtual Result<std::map<AccountId, VolunteerLoad>> volunteer_loads(NetworkId network_id,
+                                                                     UnixSeconds since) = 0;
+  // The account's matches in the network, newest first, at most `limit`.
+  virtual Result<std::vector<Match>> list_for_account_in_network(AccountId account_id,
+                                                                 NetworkId network_id,
+                                                                 int limit) = 0;
+  // For each post of the network that has any match not cancelled, the sum
+  // of those matches' quantities (as request or as offer): what the post
+  // has committed. One query, for the matcher.
+  virtual Result<std::map<PostId, std::int64_t>> committed_quantities(NetworkId network_id) = 0;
+};
+
+// Volunteers' availability per network (VolunteerProfile). Name and
+// place_text are personal data, sealed at rest. A profile goes with its
+// account (AccountRepository::remove) and with its membership
+// (MembershipRepository::remove, or put with the role member).
+class VolunteerRepository {
+ public:
+  virtual ~VolunteerRepository() = default;
+  // Inserts the profile, or replaces the stored one of the same network and
+  // account (its created_at stays).
+  virtual Status upsert(const VolunteerProfile& profile) = 0;
+  // The account's profile in the network, or nullopt.
+  virtual Result<std::optional<VolunteerProfile>> find(NetworkId network_id,
+                                                       AccountId account_id) = 0;
+  // Every profile of the network, by account id.
+  virtual Result<std::vector<VolunteerProfile>> list(NetworkId network_id) = 0;
+  // Every profile of the account, by network id (its data export).
+  virtual Result<std::vector<VolunteerProfile>> list_for_account(AccountId account_id) = 0;
+  // Deletes the profile; kNotFound when there is none.
+  virtual Status remove(NetworkId network_id, AccountId account_id) = 0;
 };
 
 // The contact relay's threads, one per match. Bodies are personal data: the
@@ -276,7 +316,8 @@ class AccountRepository {
   virtual Result<Account> find_by_email(const std::string& email) = 0;
   // Writes the password hash, verified_at and updated_at of an account.
   virtual Status update(const Account& account) = 0;
-  // Deletes the account with its sessions and one-time tokens, and
+  // Deletes the account with its sessions, one-time tokens and volunteer
+  // profiles, and
   // unlinks its posts and matches (their account_id becomes null).
   // kNotFound when there is no such account.
   virtual Status remove(AccountId id) = 0;
@@ -321,9 +362,11 @@ class MembershipRepository {
   // Returns the account's membership of the network, or nullopt.
   virtual Result<std::optional<Membership>> find(NetworkId network_id, AccountId account_id) = 0;
   // Inserts the membership, or sets the role and updated_at of the existing
-  // one (its created_at stays).
+  // one (its created_at stays). Putting the role member deletes the
+  // account's volunteer profile in the network.
   virtual Status put(const Membership& membership) = 0;
-  // Removes the membership; kNotFound when there is none.
+  // Removes the membership and the account's volunteer profile in the
+  // network; kNotFound when there is none.
   virtual Status remove(NetworkId network_id, AccountId account_id) = 0;
   // Every membership of the network, most trusted role first, then oldest.
   virtual Result<std::vector<Membership>> list_for_network(NetworkId network_id) = 0;
@@ -380,6 +423,38 @@ class ReferralRepository {
   virtual Status erase_notes_for_post(PostId post_id) = 0;
 };
 
+// Possible duplicates of requests (store/duplicate_flag.hpp).
+class DuplicateFlagRepository {
+ public:
+  virtual ~DuplicateFlagRepository() = default;
+  // Inserts the flag (its id is ignored) and returns the new id.
+  virtual Result<DuplicateFlagId> insert(const DuplicateFlag& flag) = 0;
+  // Returns the flag, or kNotFound.
+  virtual Result<DuplicateFlag> find(DuplicateFlagId id) = 0;
+  // The network's unresolved flags whose two posts are both still open or
+  // matched, oldest first, at most `limit`.
+  virtual Result<std::vector<DuplicateFlag>> list_open(NetworkId network_id, int limit) = 0;
+  // The flags resolved as merged whose surviving request is `of_post_id`,
+  // oldest first.
+  virtual Result<std::vector<DuplicateFlag>> list_merged_into(PostId of_post_id) = 0;
+  // Records the resolution, when and by whom, only while the flag is
+  // unresolved: kConflict when it was resolved already, kNotFound when there
+  // is no such flag.
+  virtual Status resolve(DuplicateFlagId id, DuplicateResolution resolution, UnixSeconds at,
+                         std::optional<AccountId> by) = 0;
+};
+
+// The matcher's suggestions that organizers dismissed.
+class SuggestionRepository {
+ public:
+  virtual ~SuggestionRepository() = default;
+  // Records the dismissal; dismissing a pair again changes nothing.
+  virtual Status dismiss(const DismissedSuggestion& dismissed) = 0;
+  // The network's dismissed pairs whose request is still open or matched,
+  // oldest first.
+  virtual Result<std::vector<DismissedSuggestion>> list_dismissed(NetworkId network_id) = 0;
+};
+
 // A unit of work: the repositories, all inside one transaction.
 class Transaction {
  public:
@@ -399,6 +474,9 @@ class Transaction {
   virtual SessionRepository& sessions() = 0;
   virtual AccountTokenRepository& account_tokens() = 0;
   virtual ReferralRepository& referrals() = 0;
+  virtual VolunteerRepository& volunteers() = 0;
+  virtual DuplicateFlagRepository& duplicate_flags() = 0;
+  virtual SuggestionRepository& suggestions() = 0;
 };
 
 using Work = std::function<Status(Transaction&)>;

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -291,3 +292,44 @@ export function strings(lang) {
   };
 }
 
+
+// Steps that run in order: once one fails, the later ones are skipped
+// (they would only fail for the same reason). One sequence per test file.
+export function sequence() {
+  let failed = '';
+  return (name, body) => test(name, async (context) => {
+    if (failed) {
+      context.skip(`after "${failed}" failed`);
+      return;
+    }
+    try { await body(); } catch (error) { failed = name; throw error; }
+  });
+}
+
+// The checks every page gets: status 200 and the CSP header (when a
+// navigation `response` is given), axe at 1280 and 360 px, nothing wider
+// than 360 px, no script or console error, and screenshots named
+// `${prefix}-${name}`.
+export async function checkPage(env, prefix, page, name, response) {
+  assert.equal(response?.status() ?? 200, 200, `${name}: status`);
+  if (response) assert.match(response.headers()['content-security-policy'] ?? '', /default-src/, `${name}: CSP`);
+  await checkAxe(env.AxeBuilder, page, name);
+  await screenshots(page, `${prefix}-${name}`);
+  await page.setViewportSize({ width: 360, height: 800 });
+  assert.equal(await horizontalOverflow(page), 0, `${name}: nothing wider than 360 px`);
+  await checkAxe(env.AxeBuilder, page, `${name} at 360 px`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.deepEqual(page.errors, [], `${name}: script errors`);
+  assert.deepEqual(page.consoleErrors, [], `${name}: console errors`);
+}
+
+// A JSON API call to the test server: { status, json, text }.
+export async function apiCall(server, method, path, body, token) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(new URL(path, server.url), {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : null, text };
+}

@@ -194,7 +194,10 @@ class AuthorizationMatrixTest : public ::testing::Test {
   void add_page_rows(std::vector<Row>& rows);
   void add_directory_rows(std::vector<Row>& rows);
   void add_referral_rows(std::vector<Row>& rows);
-  void add_area_rows(std::vector<Row>& rows);  // authorization_matrix_rows_areas.cpp
+  void add_area_rows(std::vector<Row>& rows);        // authorization_matrix_rows_areas.cpp
+  void add_volunteer_rows(std::vector<Row>& rows);   // authorization_matrix_rows_volunteers.cpp
+  void add_duplicate_rows(std::vector<Row>& rows);   // authorization_matrix_rows_duplicates.cpp
+  void add_suggestion_rows(std::vector<Row>& rows);  // authorization_matrix_rows_suggestions.cpp
 
   SmtpSink sink_;
   std::unique_ptr<TestServer> server_;

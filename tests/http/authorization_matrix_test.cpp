@@ -1238,6 +1238,9 @@ TEST_F(AuthorizationMatrixTest, EveryRouteForEveryActorOnOwnAndOthersRecords) {
   add_directory_rows(rows);
   add_referral_rows(rows);
   add_area_rows(rows);
+  add_volunteer_rows(rows);
+  add_duplicate_rows(rows);
+  add_suggestion_rows(rows);
 
   std::size_t cells = 0;
   std::size_t failures = 0;

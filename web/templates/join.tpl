@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>[[roles.join_heading]]</h1>
 {{#FORM_ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/FORM_ERROR}}
-{{#DONE}}<p class="notice" role="status">[[roles.joined]]</p>{{/DONE}}
+{{#DONE}}<p class="notice" role="status">[[roles.joined]] <a href="/n/{{SLUG}}/volunteer">[[volunteer.link]]</a></p>{{/DONE}}
 <p>[[roles.join_intro]]</p>
 {{#SIGNED_IN}}<form method="post" action="/n/{{SLUG}}/join">
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -25,4 +25,4 @@
 <ul class="visually-hidden" data-map-list><li data-lat="{{LAT}}" data-lon="{{LON}}" data-radius-km="{{RADIUS_KM}}" data-geojson="{{GEOJSON}}" data-title="{{NAME}}" data-href="/n/{{SLUG}}"></li></ul>
 <p>{{AREA}}</p>
 </section>
-<p><a href="/n/{{SLUG}}/flyer">[[layout.flyer]]</a> · <a href="/n/{{SLUG}}/join">[[roles.join_link]]</a> · <a href="/n/{{SLUG}}/organize">[[layout.organize]]</a></p>
+<p><a href="/n/{{SLUG}}/flyer">[[layout.flyer]]</a> · <a href="/n/{{SLUG}}/join">[[roles.join_link]]</a> · <a href="/n/{{SLUG}}/volunteer">[[volunteer.link]]</a> · <a href="/n/{{SLUG}}/organize">[[layout.organize]]</a></p>

@@ -3,6 +3,10 @@
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 {{#ACTION_ERROR}}<p class="notice warning" role="alert">{{MESSAGE}}</p>{{/ACTION_ERROR}}
 <p><a class="button" href="/n/{{SLUG}}/organize/intake">[[organize.intake]]</a> <a href="{{AUDIT_HREF}}">[[moderation.audit_link]]</a></p>
+{{#SUGGESTIONS}}<section aria-labelledby="suggestions-heading">
+<h2 id="suggestions-heading">[[suggestions.heading]]</h2>
+<p>{{TEXT}} <a href="{{HREF}}">[[suggestions.review]]</a></p>
+</section>{{/SUGGESTIONS}}
 {{#REPORTS}}<section aria-labelledby="reports-heading">
 <h2 id="reports-heading">{{HEADING}}</h2>
 <ul class="cards">
@@ -14,6 +18,21 @@
 </li>{{/REPORT}}
 </ul>
 </section>{{/REPORTS}}
+{{#DUPLICATES}}<section aria-labelledby="duplicates-heading">
+<h2 id="duplicates-heading">[[duplicates.heading]]</h2>
+<p>[[duplicates.explained]]</p>
+<ul class="cards">
+{{#DUPLICATE}}<li class="card duplicate-item" id="possible-duplicate-{{FLAG_ID}}">
+<p><strong>[[duplicates.why]]</strong> {{WHY}}</p>
+<div class="duplicate-pair">
+{{#NEWER}}<div><h3>[[duplicates.newer]]</h3><p><a href="/p/{{ID}}">#{{ID}} {{TITLE}}</a></p><p>{{CATEGORY}} · {{AGE}} · {{STATUS}}</p><p>[[duplicates.place]] {{PLACE}}</p></div>{{/NEWER}}
+{{#OLDER}}<div><h3>[[duplicates.older]]</h3><p><a href="/p/{{ID}}">#{{ID}} {{TITLE}}</a></p><p>{{CATEGORY}} · {{AGE}} · {{STATUS}}</p><p>[[duplicates.place]] {{PLACE}}</p></div>{{/OLDER}}
+</div>
+<form method="post" action="/n/{{SLUG}}/organize/duplicates/{{FLAG_ID}}/merge"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">[[duplicates.merge]]</button></form>
+<form method="post" action="/n/{{SLUG}}/organize/duplicates/{{FLAG_ID}}/dismiss"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">[[duplicates.dismiss]]</button></form>
+</li>{{/DUPLICATE}}
+</ul>
+</section>{{/DUPLICATES}}
 {{#REFERRALS}}<section aria-labelledby="referrals-heading">
 <h2 id="referrals-heading">[[referrals.heading]]</h2>
 {{#INCOMING}}<h3>[[referrals.incoming]]</h3>

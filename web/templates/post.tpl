@@ -16,6 +16,7 @@
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 {{#ACTION_ERROR}}<p class="notice warning" role="alert">{{MESSAGE}}</p>{{/ACTION_ERROR}}
 {{#HIDDEN_NOTICE}}<p class="notice warning" role="status">{{MESSAGE}}</p>{{/HIDDEN_NOTICE}}
+{{#MERGED_NOTICE}}<p class="notice" role="status">[[duplicates.merged_notice]] <a href="{{HREF}}">[[duplicates.open_surviving]]</a></p>{{/MERGED_NOTICE}}
 {{#MOVED_ON}}<p class="notice" role="status">[[referrals.moved_on]]</p>{{/MOVED_ON}}
 {{#REFERRAL_DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/REFERRAL_DONE}}
 {{#REFERRED_TO}}<p class="notice">{{TEXT}} <a href="{{HREF}}">[[referrals.open_new]]</a></p>{{/REFERRED_TO}}
@@ -34,6 +35,8 @@
 <dl>
 {{#QUANTITY}}<dt>[[post.quantity]]</dt><dd>{{VALUE}}</dd>{{/QUANTITY}}
 {{#WHEN}}<dt>[[post.when]]</dt><dd>{{VALUE}}</dd>{{/WHEN}}
+{{#POST_LANGUAGES}}<dt>{{LABEL}}</dt><dd>{{#LANGUAGE}}<span lang="{{CODE}}">{{NAME}}</span>{{#LANGUAGE_separator}}, {{/LANGUAGE_separator}}{{/LANGUAGE}}</dd>{{/POST_LANGUAGES}}
+{{#POST_DISTANCE}}<dt>{{LABEL}}</dt><dd>{{VALUE}}</dd>{{/POST_DISTANCE}}
 {{#RIDE}}<dt>[[ride.pickup]]</dt><dd>{{PICKUP}}</dd>
 <dt>[[ride.dropoff]]</dt><dd>{{DROPOFF}}</dd>
 {{#APPOINTMENT}}<dt>[[ride.appointment]]</dt><dd>{{VALUE}}</dd>{{/APPOINTMENT}}

@@ -102,6 +102,27 @@
 <div class="map js-only" data-pin-map data-lat="{{CENTRE_LAT}}" data-lon="{{CENTRE_LON}}" data-tiles="{{TILE_URL}}" data-attribution="{{TILE_ATTRIBUTION}}" role="region" aria-label="[[form.pin_map]]"></div>
 <p class="hint js-only">[[form.pin_hint]]</p>
 
+<label for="max_distance_km">{{DISTANCE_LABEL}}</label>
+<span class="hint" id="distance-hint">[[post_fields.distance_hint]]</span>
+{{#ERROR_MAX_DISTANCE_KM}}<p class="error" id="distance-error">{{MESSAGE}}</p>{{/ERROR_MAX_DISTANCE_KM}}
+<select id="max_distance_km" name="max_distance_km" aria-describedby="distance-hint{{#ERROR_MAX_DISTANCE_KM}} distance-error{{/ERROR_MAX_DISTANCE_KM}}"{{#ERROR_MAX_DISTANCE_KM}} aria-invalid="true"{{/ERROR_MAX_DISTANCE_KM}}>
+<option value="" {{DISTANCE_UNSET_SELECTED}}>[[post_fields.distance_unset]]</option>
+{{#DISTANCE}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>
+{{/DISTANCE}}</select>
+
+<fieldset id="languages" aria-describedby="languages-hint{{#ERROR_LANGUAGES}} languages-error{{/ERROR_LANGUAGES}}">
+<legend>{{LANGUAGES_LEGEND}}</legend>
+<span class="hint" id="languages-hint">{{LANGUAGES_HINT}}</span>
+{{#ERROR_LANGUAGES}}<p class="error" id="languages-error">{{MESSAGE}}</p>{{/ERROR_LANGUAGES}}
+<div class="choices">{{#LANGUAGE}}<label><input type="checkbox" name="languages" value="{{CODE}}" {{CHECKED}}> <span lang="{{CODE}}">{{NAME}}</span></label>
+{{/LANGUAGE}}</div>
+<label for="language_other">[[post_fields.language_other]]</label>
+<select id="language_other" name="language_other">
+<option value="">[[post_fields.language_other_none]]</option>
+{{#OTHER_LANGUAGE}}<option value="{{CODE}}" lang="{{CODE}}" {{SELECTED}}>{{NAME}}</option>
+{{/OTHER_LANGUAGE}}</select>
+</fieldset>
+
 <fieldset id="contact">
 <legend>[[form.contact]]</legend>
 <span class="hint">[[form.contact_hint]]</span>

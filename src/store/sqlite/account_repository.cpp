@@ -109,6 +109,7 @@ Status SqliteAccountRepository::update(const Account& account) {
 Status SqliteAccountRepository::remove(AccountId id) {
   for (const char* sql : {"DELETE FROM sessions WHERE account_id = ?",
                           "DELETE FROM account_tokens WHERE account_id = ?",
+                          "DELETE FROM volunteer_profiles WHERE account_id = ?",
                           "UPDATE posts SET account_id = NULL WHERE account_id = ?",
                           "UPDATE matches SET account_id = NULL WHERE account_id = ?"}) {
     auto statement = TRY(db_.prepare(sql));

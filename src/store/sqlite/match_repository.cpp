@@ -122,6 +122,66 @@ Result<std::vector<Match>> SqliteMatchRepository::list_for_account(AccountId acc
   return matches;
 }
 
+// One row per account: live matches, and matches since `since` not cancelled.
+constexpr const char* kLoadColumns =
+    "account_id, sum(status IN ('proposed', 'accepted')),"
+    " sum(created_at >= ? AND status != 'cancelled')";
+
+Result<VolunteerLoad> SqliteMatchRepository::volunteer_load(NetworkId network_id,
+                                                            AccountId account_id,
+                                                            UnixSeconds since) {
+  auto statement = TRY(db_.prepare(std::string("SELECT ") + kLoadColumns +
+                                   " FROM matches WHERE network_id = ? AND account_id = ?"));
+  statement.bind(1, since).bind(2, network_id).bind(3, account_id);
+  VolunteerLoad load;
+  if (TRY(statement.step())) {
+    load.active = static_cast<int>(statement.optional_int64(1).value_or(0));
+    load.this_week = static_cast<int>(statement.optional_int64(2).value_or(0));
+  }
+  return load;
+}
+
+Result<std::map<AccountId, VolunteerLoad>> SqliteMatchRepository::volunteer_loads(
+    NetworkId network_id, UnixSeconds since) {
+  auto statement = TRY(db_.prepare(std::string("SELECT ") + kLoadColumns +
+                                   " FROM matches WHERE network_id = ? AND account_id IS NOT NULL"
+                                   " GROUP BY account_id"));
+  statement.bind(1, since).bind(2, network_id);
+  std::map<AccountId, VolunteerLoad> loads;
+  while (TRY(statement.step())) {
+    loads[statement.int64(0)] =
+        VolunteerLoad{static_cast<int>(statement.int64(1)), static_cast<int>(statement.int64(2))};
+  }
+  return loads;
+}
+
+Result<std::vector<Match>> SqliteMatchRepository::list_for_account_in_network(AccountId account_id,
+                                                                              NetworkId network_id,
+                                                                              int limit) {
+  auto statement = TRY(db_.prepare(std::string("SELECT ") + kMatchColumns +
+                                   " FROM matches WHERE account_id = ? AND network_id = ?"
+                                   " ORDER BY id DESC LIMIT ?"));
+  statement.bind(1, account_id).bind(2, network_id).bind(3, limit);
+  std::vector<Match> matches;
+  while (TRY(statement.step())) matches.push_back(TRY(read_match(statement, cipher_)));
+  return matches;
+}
+
+Result<std::map<PostId, std::int64_t>> SqliteMatchRepository::committed_quantities(
+    NetworkId network_id) {
+  auto statement = TRY(db_.prepare(
+      "SELECT post_id, SUM(quantity) FROM ("
+      " SELECT request_id AS post_id, quantity FROM matches"
+      "  WHERE network_id = ?1 AND status != 'cancelled'"
+      " UNION ALL SELECT offer_id, quantity FROM matches"
+      "  WHERE network_id = ?1 AND status != 'cancelled' AND offer_id IS NOT NULL)"
+      " GROUP BY post_id"));
+  statement.bind(1, network_id);
+  std::map<PostId, std::int64_t> committed;
+  while (TRY(statement.step())) committed.emplace(statement.int64(0), statement.int64(1));
+  return committed;
+}
+
 Status SqliteEventRepository::append(const PostEvent& event) {
   auto statement = TRY(db_.prepare(
       "INSERT INTO post_events (post_id, network_id, match_id, type, from_status, to_status,"

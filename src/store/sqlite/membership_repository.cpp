@@ -38,6 +38,14 @@ Invite read_invite(const Statement& row) {
   return invite;
 }
 
+// A volunteer profile needs a volunteer (or more trusted) membership.
+Status remove_profile(Database& db, NetworkId network_id, AccountId account_id) {
+  auto statement =
+      TRY(db.prepare("DELETE FROM volunteer_profiles WHERE network_id = ? AND account_id = ?"));
+  statement.bind(1, network_id).bind(2, account_id);
+  return statement.run();
+}
+
 }  // namespace
 
 Result<std::optional<Membership>> SqliteMembershipRepository::find(NetworkId network_id,
@@ -59,7 +67,9 @@ Status SqliteMembershipRepository::put(const Membership& membership) {
       .bind(3, to_string(membership.role))
       .bind(4, membership.created_at)
       .bind(5, membership.updated_at);
-  return statement.run();
+  TRY_STATUS(statement.run());
+  if (membership.role != Role::kMember) return {};
+  return remove_profile(db_, membership.network_id, membership.account_id);
 }
 
 Status SqliteMembershipRepository::remove(NetworkId network_id, AccountId account_id) {
@@ -68,7 +78,7 @@ Status SqliteMembershipRepository::remove(NetworkId network_id, AccountId accoun
   statement.bind(1, network_id).bind(2, account_id);
   TRY_STATUS(statement.run());
   if (db_.changes() != 1) return not_found("Membership");
-  return {};
+  return remove_profile(db_, network_id, account_id);
 }
 
 Result<std::vector<Membership>> SqliteMembershipRepository::list_for_network(NetworkId network_id) {

@@ -445,11 +445,105 @@ constexpr std::string_view kMigrationAreaPolygons = R"sql(
 ALTER TABLE networks ADD COLUMN area_geojson TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array kMigrations{kMigration1,           kMigration2,          kMigration3,
-                                 kMigrationRelay,       kMigrationModeration, kMigrationPublicGrid,
-                                 kMigrationAccounts,    kMigrationRoles,      kMigrationSealedEmail,
-                                 kMigrationPostGeo,     kMigrationDirectory,  kMigrationReferrals,
-                                 kMigrationAreaPolygons};
+// Volunteers' availability per network (store/model.hpp VolunteerProfile).
+// name and place_text are sealed at rest (store/sqlite/sealed.cpp); lists are
+// comma-joined keys. Matches get an index to count a volunteer's load.
+constexpr std::string_view kMigrationVolunteerProfiles = R"sql(
+CREATE TABLE volunteer_profiles (
+  network_id      INTEGER NOT NULL REFERENCES networks(id),
+  account_id      INTEGER NOT NULL REFERENCES accounts(id),
+  name            TEXT NOT NULL DEFAULT '',
+  available       INTEGER NOT NULL DEFAULT 1,
+  categories      TEXT NOT NULL,
+  lat             REAL NOT NULL,
+  lon             REAL NOT NULL,
+  place_text      TEXT NOT NULL DEFAULT '',
+  max_distance_km REAL NOT NULL,
+  languages       TEXT NOT NULL,
+  max_active      INTEGER NOT NULL,
+  max_per_week    INTEGER NOT NULL,
+  available_from  INTEGER,
+  available_until INTEGER,
+  created_at      INTEGER NOT NULL,
+  updated_at      INTEGER NOT NULL,
+  PRIMARY KEY (network_id, account_id)
+);
+CREATE INDEX volunteer_profiles_by_account ON volunteer_profiles(account_id);
+CREATE INDEX matches_by_network_account ON matches(network_id, account_id)
+  WHERE account_id IS NOT NULL;
+)sql";
+
+// What the matcher reads of a post: its languages (BCP 47 primary tags, the
+// list codec of store/sqlite/list_codec.hpp, '' for none) and how far its
+// poster can go or travel (NULL: the matcher's default). Neither is personal
+// data, so neither is sealed nor erased by the retention sweep.
+constexpr std::string_view kMigrationPostFields = R"sql(
+ALTER TABLE posts ADD COLUMN languages TEXT NOT NULL DEFAULT '';
+ALTER TABLE posts ADD COLUMN max_distance_km REAL
+  CHECK (max_distance_km IS NULL OR max_distance_km > 0);
+)sql";
+
+// Possible duplicates of requests (store/duplicate_flag.hpp): a new request
+// flagged as very like a live one, until organizers merge or dismiss it.
+// `reasons` is a comma-separated subset of same_contact, nearby,
+// similar_title; nothing personal is stored (the contact is compared in
+// memory only).
+constexpr std::string_view kMigrationDuplicateFlags = R"sql(
+CREATE TABLE duplicate_flags (
+  id          INTEGER PRIMARY KEY,
+  network_id  INTEGER NOT NULL REFERENCES networks(id),
+  post_id     INTEGER NOT NULL REFERENCES posts(id),
+  of_post_id  INTEGER NOT NULL REFERENCES posts(id),
+  score       REAL NOT NULL,
+  reasons     TEXT NOT NULL,
+  distance_km REAL NOT NULL DEFAULT 0,
+  created_at  INTEGER NOT NULL,
+  resolved_at INTEGER,
+  resolution  TEXT CHECK (resolution IN ('merged', 'dismissed')),
+  resolved_by INTEGER,
+  CHECK (post_id != of_post_id),
+  CHECK ((resolved_at IS NULL) = (resolution IS NULL))
+);
+CREATE INDEX duplicate_flags_open ON duplicate_flags(network_id, id) WHERE resolved_at IS NULL;
+CREATE INDEX duplicate_flags_of_post ON duplicate_flags(of_post_id, id);
+)sql";
+
+// The matcher (engine/matcher): the pairs organizers dismissed, so it
+// suggests them no more, and the network's live matches in one scan.
+constexpr std::string_view kMigrationSuggestions = R"sql(
+CREATE TABLE suggestion_dismissals (
+  id           INTEGER PRIMARY KEY,
+  network_id   INTEGER NOT NULL REFERENCES networks(id),
+  request_id   INTEGER NOT NULL REFERENCES posts(id),
+  offer_id     INTEGER REFERENCES posts(id),
+  volunteer_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,
+  dismissed_by INTEGER REFERENCES accounts(id) ON DELETE SET NULL,
+  dismissed_at INTEGER NOT NULL,
+  CHECK ((offer_id IS NULL) != (volunteer_id IS NULL))
+);
+CREATE UNIQUE INDEX suggestion_dismissals_pair
+  ON suggestion_dismissals(request_id, COALESCE(offer_id, 0), COALESCE(volunteer_id, 0));
+CREATE INDEX suggestion_dismissals_by_network ON suggestion_dismissals(network_id, id);
+CREATE INDEX matches_by_network ON matches(network_id, status);
+)sql";
+
+constexpr std::array kMigrations{kMigration1,
+                                 kMigration2,
+                                 kMigration3,
+                                 kMigrationRelay,
+                                 kMigrationModeration,
+                                 kMigrationPublicGrid,
+                                 kMigrationAccounts,
+                                 kMigrationRoles,
+                                 kMigrationSealedEmail,
+                                 kMigrationPostGeo,
+                                 kMigrationDirectory,
+                                 kMigrationReferrals,
+                                 kMigrationAreaPolygons,
+                                 kMigrationVolunteerProfiles,
+                                 kMigrationPostFields,
+                                 kMigrationDuplicateFlags,
+                                 kMigrationSuggestions};
 
 }  // namespace
 

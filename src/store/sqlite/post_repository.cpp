@@ -14,7 +14,8 @@ constexpr const char* kPostColumns =
     " lat, lon, location_text, contact_name, contact_email, contact_phone, contact_method,"
     " ride, ride_pickup_area, ride_dropoff_area, ride_appointment_at, ride_return_trip,"
     " ride_passengers, ride_accessibility, status, close_reason, created_at, updated_at,"
-    " waiting_since, manage_token_hash, duplicate_of, entered_by_organizer";
+    " waiting_since, manage_token_hash, duplicate_of, entered_by_organizer, languages,"
+    " max_distance_km";
 
 // What a SELECT of whole posts reads: the written columns, then the one only
 // the retention sweep writes, those only set_hidden writes and the one only
@@ -60,12 +61,14 @@ Result<Post> read_post(const Statement& row, const FieldCipher& cipher) {
   post.manage_token_hash = row.text(29);
   post.duplicate_of = row.optional_int64(30);
   post.entered_by_organizer = row.int64(31) != 0;
-  post.personal_data_erased_at = row.optional_int64(32);
-  if (!row.is_null(33)) {
-    post.hidden = Hidden{row.int64(33),
-                         parse_moderation_reason(row.text(34)).value_or(ModerationReason::kOther)};
+  post.languages = split_list(row.text(32));
+  if (!row.is_null(33)) post.max_distance_km = row.real(33);
+  post.personal_data_erased_at = row.optional_int64(34);
+  if (!row.is_null(35)) {
+    post.hidden = Hidden{row.int64(35),
+                         parse_moderation_reason(row.text(36)).value_or(ModerationReason::kOther)};
   }
-  post.account_id = row.optional_int64(35);
+  post.account_id = row.optional_int64(37);
   return post;
 }
 
@@ -101,7 +104,9 @@ void bind_post_columns(Statement& statement, const Post& post, const FieldCipher
       .add(post.waiting_since)
       .add(post.manage_token_hash)
       .add(post.duplicate_of)
-      .add(post.entered_by_organizer ? 1 : 0);
+      .add(post.entered_by_organizer ? 1 : 0)
+      .add(join_list(post.languages))
+      .add(post.max_distance_km);
 }
 
 // The WHERE clause for a filter; `bind_filter` binds its values in order.
@@ -134,7 +139,7 @@ Result<PostId> SqlitePostRepository::insert(const Post& post) {
   auto statement = TRY(db_.prepare(
       std::string("INSERT INTO posts (") + (kPostColumns + 4) +
       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-      " ?, ?, ?, ?)"));
+      " ?, ?, ?, ?, ?, ?)"));
   bind_post_columns(statement, post, cipher_);
   TRY_STATUS(statement.run());
   return db_.last_insert_id();
@@ -156,7 +161,7 @@ Status SqlitePostRepository::update(const Post& post) {
       " ride_appointment_at = ?, ride_return_trip = ?, ride_passengers = ?,"
       " ride_accessibility = ?, status = ?, close_reason = ?, created_at = ?, updated_at = ?,"
       " waiting_since = ?, manage_token_hash = ?, duplicate_of = ?, entered_by_organizer = ?"
-      " WHERE id = ?"));
+      ", languages = ?, max_distance_km = ? WHERE id = ?"));
   bind_post_columns(statement, post, cipher_);
   statement.add(post.id);
   TRY_STATUS(statement.run());

@@ -66,6 +66,27 @@ class SqliteMatchRepository final : public MatchRepository {
   Status erase_personal_data(MatchId id) override;
   Status set_account(MatchId id, AccountId account_id) override;
   Result<std::vector<Match>> list_for_account(AccountId account_id) override;
+  Result<VolunteerLoad> volunteer_load(NetworkId network_id, AccountId account_id,
+                                       UnixSeconds since) override;
+  Result<std::map<AccountId, VolunteerLoad>> volunteer_loads(NetworkId network_id,
+                                                             UnixSeconds since) override;
+  Result<std::vector<Match>> list_for_account_in_network(AccountId account_id, NetworkId network_id,
+                                                         int limit) override;
+  Result<std::map<PostId, std::int64_t>> committed_quantities(NetworkId network_id) override;
+
+ private:
+  Database& db_;
+  const FieldCipher& cipher_;
+};
+
+class SqliteVolunteerRepository final : public VolunteerRepository {
+ public:
+  SqliteVolunteerRepository(Database& db, const FieldCipher& cipher) : db_(db), cipher_(cipher) {}
+  Status upsert(const VolunteerProfile& profile) override;
+  Result<std::optional<VolunteerProfile>> find(NetworkId network_id, AccountId account_id) override;
+  Result<std::vector<VolunteerProfile>> list(NetworkId network_id) override;
+  Result<std::vector<VolunteerProfile>> list_for_account(AccountId account_id) override;
+  Status remove(NetworkId network_id, AccountId account_id) override;
 
  private:
   Database& db_;
@@ -238,6 +259,30 @@ class SqliteReferralRepository final : public ReferralRepository {
  private:
   Database& db_;
   const FieldCipher& cipher_;
+};
+
+class SqliteDuplicateFlagRepository final : public DuplicateFlagRepository {
+ public:
+  explicit SqliteDuplicateFlagRepository(Database& db) : db_(db) {}
+  Result<DuplicateFlagId> insert(const DuplicateFlag& flag) override;
+  Result<DuplicateFlag> find(DuplicateFlagId id) override;
+  Result<std::vector<DuplicateFlag>> list_open(NetworkId network_id, int limit) override;
+  Result<std::vector<DuplicateFlag>> list_merged_into(PostId of_post_id) override;
+  Status resolve(DuplicateFlagId id, DuplicateResolution resolution, UnixSeconds at,
+                 std::optional<AccountId> by) override;
+
+ private:
+  Database& db_;
+};
+
+class SqliteSuggestionRepository final : public SuggestionRepository {
+ public:
+  explicit SqliteSuggestionRepository(Database& db) : db_(db) {}
+  Status dismiss(const DismissedSuggestion& dismissed) override;
+  Result<std::vector<DismissedSuggestion>> list_dismissed(NetworkId network_id) override;
+
+ private:
+  Database& db_;
 };
 
 }  // namespace gapfill::store::sqlite

@@ -11,7 +11,7 @@ namespace {
 // owner, its matched party and organizers may read (the private view), and
 // the ride's areas and needs, which are public while the post is listed but
 // are still places and health facts about a person once it is not.
-constexpr std::array<SealedColumn, 16> kSealedColumns{{
+constexpr std::array<SealedColumn, 18> kSealedColumns{{
     {"accounts", "email", "email_lookup"},
     {"posts", "details"},
     {"posts", "location_text"},
@@ -28,6 +28,8 @@ constexpr std::array<SealedColumn, 16> kSealedColumns{{
     {"match_messages", "body"},
     {"reports", "note"},
     {"referrals", "note"},
+    {"volunteer_profiles", "name"},
+    {"volunteer_profiles", "place_text"},
 }};
 
 std::string name(const SealedColumn& column) {

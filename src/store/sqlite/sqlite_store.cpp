@@ -31,7 +31,10 @@ class SqliteTransaction final : public Transaction {
         accounts_(db, cipher),
         sessions_(db),
         account_tokens_(db),
-        referrals_(db, cipher) {}
+        referrals_(db, cipher),
+        volunteers_(db, cipher),
+        duplicate_flags_(db),
+        suggestions_(db) {}
   NetworkRepository& networks() override { return networks_; }
   PostRepository& posts() override { return posts_; }
   MatchRepository& matches() override { return matches_; }
@@ -47,6 +50,9 @@ class SqliteTransaction final : public Transaction {
   SessionRepository& sessions() override { return sessions_; }
   AccountTokenRepository& account_tokens() override { return account_tokens_; }
   ReferralRepository& referrals() override { return referrals_; }
+  VolunteerRepository& volunteers() override { return volunteers_; }
+  DuplicateFlagRepository& duplicate_flags() override { return duplicate_flags_; }
+  SuggestionRepository& suggestions() override { return suggestions_; }
 
  private:
   sqlite::SqliteNetworkRepository networks_;
@@ -64,6 +70,9 @@ class SqliteTransaction final : public Transaction {
   sqlite::SqliteSessionRepository sessions_;
   sqlite::SqliteAccountTokenRepository account_tokens_;
   sqlite::SqliteReferralRepository referrals_;
+  sqlite::SqliteVolunteerRepository volunteers_;
+  sqlite::SqliteDuplicateFlagRepository duplicate_flags_;
+  sqlite::SqliteSuggestionRepository suggestions_;
 };
 
 // Runs `work` between `begin` and COMMIT on `db`, rolling back on failure.
