@@ -2,6 +2,7 @@
 // each kind of form and for an edit, in networks of several time zones. The
 // first byte chooses; the rest is the form body.
 
+#include "domain/catalogue.hpp"
 #include "error_checks.hpp"
 #include "fuzz_check.hpp"
 #include "http/form.hpp"
@@ -14,7 +15,9 @@ using gapfill::http::PostFormKind;
 void check_draft(const gapfill::domain::PostDraft& draft, std::size_t body_size) {
   for (const auto& [field, message] : draft.read_errors) {
     FUZZ_CHECK(!field.empty());
-    FUZZ_CHECK(message.key.starts_with("form.") || message.key.starts_with("error."));
+    // A refusal names a field and says why in words every reader has.
+    FUZZ_CHECK(gapfill::i18n::Catalogue::builtin().exact("en", message.key).has_value());
+    FUZZ_CHECK(gapfill::i18n::Catalogue::builtin().exact("es", message.key).has_value());
   }
   if (!draft.read_errors.empty()) {
     gapfill::fuzz::check_client_error(
