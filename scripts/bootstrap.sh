@@ -13,6 +13,8 @@ build_packages=(
   libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev
   libctemplate-dev libqrencode-dev libhowardhinnant-date-dev libgeos-dev liblemon-dev
+  # The PostgreSQL backend; the server and PostGIS for the tests (scripts/pg_cluster.sh).
+  libpqxx-dev postgresql-15 postgresql-15-postgis-3
 )
 # The browser the end-to-end tests drive (playwright-core never downloads one).
 test_packages=(chromium fonts-dejavu-core)

@@ -10,18 +10,27 @@
 #include "http/actor.hpp"
 #include "http/api.hpp"
 #include "http/pages.hpp"
+#include "store/database_url.hpp"
 #include "store/key_file.hpp"
+#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace gapfill::app {
 
 std::string data_key_path(const std::string& db_path, const std::string& key_file) {
-  return key_file.empty() ? db_path + ".key" : key_file;
+  if (!key_file.empty()) return key_file;
+  const auto url = store::parse_database_url(db_path);
+  if (!url || url->engine != store::DatabaseUrl::Engine::kSqlite) return "";
+  return url->target + ".key";
 }
 
-Result<std::unique_ptr<store::Store>> open_store(const std::string& path,
+Result<std::unique_ptr<store::Store>> open_store(const std::string& db_setting,
                                                  const std::string& key_file, int* resealed) {
-  const auto folder = std::filesystem::path(path).parent_path();
+  const store::DatabaseUrl url = TRY(store::parse_database_url(db_setting));
+  const bool postgres = url.engine == store::DatabaseUrl::Engine::kPostgres;
+  const std::string& path = postgres ? store::redacted(url) : url.target;
+  const auto folder =
+      postgres ? std::filesystem::path() : std::filesystem::path(path).parent_path();
   if (!folder.empty()) {
     std::error_code error;
     std::filesystem::create_directories(folder, error);
@@ -30,17 +39,31 @@ Result<std::unique_ptr<store::Store>> open_store(const std::string& path,
                   "cannot create the folder " + folder.string() + ": " + error.message());
     }
   }
-  const std::string key_path = data_key_path(path, key_file);
+  const std::string key_path = data_key_path(db_setting, key_file);
+  if (key_path.empty()) {
+    return fail(ErrorCode::kInvalid,
+                "a postgres:// database needs a data key file (--data-key-file or "
+                "GAPFILL_DATA_KEY_FILE), the same one on every server process");
+  }
   auto cipher = TRY(store::read_key_file(key_path));
   const bool new_key = !cipher;
   if (new_key) {
     const store::KeyId first = 1;
     cipher = TRY(store::FieldCipher::create({{first, store::FieldCipher::random_key()}}, first));
   }
-  store::SqliteOptions options;
-  options.path = path;
-  options.cipher = std::make_shared<const store::FieldCipher>(std::move(*cipher));
-  auto opened = TRY(store::open_sqlite_store(options));
+  const auto shared_cipher = std::make_shared<const store::FieldCipher>(std::move(*cipher));
+  std::unique_ptr<store::Store> opened;
+  if (postgres) {
+    store::PostgresOptions options;
+    options.url = url.target;
+    options.cipher = shared_cipher;
+    opened = TRY(store::open_postgres_store(options));
+  } else {
+    store::SqliteOptions options;
+    options.path = path;
+    options.cipher = shared_cipher;
+    opened = TRY(store::open_sqlite_store(options));
+  }
   TRY_STATUS(opened->migrate());
   if (auto checked = opened->check_data_keys(); !checked) {
     if (new_key) {
@@ -52,7 +75,7 @@ Result<std::unique_ptr<store::Store>> open_store(const std::string& path,
                                           key_path + ": " + checked.error().message);
   }
   // The key is on disk before anything is sealed with it.
-  if (new_key) TRY_STATUS(store::create_key_file(key_path, *options.cipher));
+  if (new_key) TRY_STATUS(store::create_key_file(key_path, *shared_cipher));
   // Plaintext written before sealing (and values left under an older key by
   // an interrupted rotation) are sealed under the current key.
   int sealed = 0;
@@ -66,7 +89,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   TRY_STATUS(validate_config(config));
   std::unique_ptr<Application> app(new Application());
   app->config_ = config;
-  app->store_ = TRY(open_store(config.db_path));
+  app->store_ = TRY(open_store(config.db_path, config.data_key_file));
   app->services_ = std::make_unique<domain::Services>(*app->store_, app->clock_);
   app->services_->set_public_url(config.public_url);
   TRY_STATUS(app->services_->load());

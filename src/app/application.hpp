@@ -60,11 +60,14 @@ class Application {
   bool stopping_ = false;
 };
 
-// The data key file for a database: `key_file`, or the database path + ".key".
+// The data key file for a database: `key_file`, or for a SQLite database its
+// file's path + ".key". A PostgreSQL database has no default (every server
+// process must use the same file): empty.
 std::string data_key_path(const std::string& db_path, const std::string& key_file);
 
-// Opens and migrates the SQLite store at `path`, creating its folder, with the
-// data keys of `key_file` (see data_key_path). A missing key file is created,
+// Opens and migrates the store that `path` names (store/database_url.hpp:
+// sqlite:PATH or a bare path, creating its folder; or postgres://...), with
+// the data keys of `key_file` (see data_key_path). A missing key file is created,
 // unless the database already holds sealed data; a key file that is readable
 // by others, lacks a key the database uses, or holds the wrong key is an
 // error. Plaintext from before sealing, and values under an older key, are

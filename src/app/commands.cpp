@@ -13,11 +13,13 @@
 
 #include "app/application.hpp"
 #include "app/key_rotation.hpp"
+#include "app/migrate_data.hpp"
 #include "app/smtp_outbox.hpp"
 #include "base/limits.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/demo.hpp"
 #include "domain/hsds.hpp"
+#include "store/database_url.hpp"
 
 #ifndef GAPFILL_VERSION
 #define GAPFILL_VERSION "dev"
@@ -30,11 +32,17 @@ namespace {
 struct CommonFlags {
   std::string config_file;
   std::string db_path;
+  std::string data_key_file;
 };
 
 void add_common_flags(CLI::App& command, CommonFlags& flags) {
   command.add_option("--config", flags.config_file, "TOML configuration file (or GAPFILL_CONFIG)");
-  command.add_option("--db", flags.db_path, "SQLite database file (default data/gapfill.db)");
+  command.add_option("--db", flags.db_path,
+                     "The database: sqlite:PATH (default sqlite:data/gapfill.db) or "
+                     "postgres://USER@HOST:PORT/NAME");
+  command.add_option("--data-key-file", flags.data_key_file,
+                     "The data key file (default: a SQLite database's path + .key; required "
+                     "with postgres://)");
 }
 
 // Builds the configuration: defaults, file, environment, then flags.
@@ -47,7 +55,14 @@ Result<Config> build_config(const CommonFlags& flags) {
   if (!file.empty()) TRY_STATUS(load_config_file(file, config));
   TRY_STATUS(load_config_env(config));
   if (!flags.db_path.empty()) config.db_path = flags.db_path;
+  if (!flags.data_key_file.empty()) config.data_key_file = flags.data_key_file;
   return config;
+}
+
+// The database as it may be printed: a URL's password becomes ***.
+std::string shown(const std::string& db_setting) {
+  const auto url = store::parse_database_url(db_setting);
+  return url ? store::redacted(*url) : db_setting;
 }
 
 void setup_logging(const std::string& level) {
@@ -89,7 +104,7 @@ int serve(const CommonFlags& flags, const std::string& listen) {
   std::cout << fmt::format("Gapfill is serving on http://{}:{} (database {})\n",
                            address->host.find(':') != std::string::npos ? "[" + address->host + "]"
                                                                         : address->host,
-                           (*app)->port(), config->db_path)
+                           (*app)->port(), shown(config->db_path))
             << std::flush;
   int received = 0;
   sigwait(&signals, &received);
@@ -105,7 +120,8 @@ int migrate(const CommonFlags& flags) {
   if (!store) return report(store.error());
   const auto version = (*store)->schema_version();
   if (!version) return report(version.error());
-  std::cout << "Database " << config->db_path << " is at schema version " << *version << "\n";
+  std::cout << "Database " << shown(config->db_path) << " is at schema version " << *version
+            << "\n";
   return 0;
 }
 
@@ -186,7 +202,7 @@ int organizer_key(const CommonFlags& flags, const std::string& network_slug,
   domain::Services& services = *(*opened)->services;
   if (!services.networks().find(network_slug)) {
     std::cerr << "gapfill: there is no network '" << network_slug << "' in "
-              << (*opened)->config.db_path << ".\n";
+              << shown((*opened)->config.db_path) << ".\n";
     return 1;
   }
   const auto issued = services.organizer().issue_key(network_slug, label);
@@ -358,6 +374,20 @@ int run_command_line(int argc, char** argv) {
   match_command->add_option("--network", match_network, "The network's slug")->required();
   match_command->add_flag("--dry-run", dry_run, "Only print the suggestions; accept none");
 
+  std::string copy_from;
+  std::string copy_to;
+  std::string copy_key_file;
+  auto* migrate_data_command = cli.add_subcommand(
+      "migrate-data", "Copy a SQLite database into an empty PostgreSQL one, and verify the copy");
+  migrate_data_command->add_option("--from", copy_from, "The SQLite database: sqlite:PATH")
+      ->required();
+  migrate_data_command->add_option("--to", copy_to, "The empty PostgreSQL database: postgres://...")
+      ->required();
+  migrate_data_command->add_option(
+      "--data-key-file", copy_key_file,
+      "The data key file (default: the SQLite database's path + .key); the PostgreSQL servers "
+      "then use the same one");
+
   cli.add_subcommand("version", "Print the version");
 
   try {
@@ -374,6 +404,7 @@ int run_command_line(int argc, char** argv) {
   if (organizer_key_command->parsed()) return organizer_key(flags, network_slug, key_label);
   if (directory_export_command->parsed()) return directory_export(flags, export_dir);
   if (match_command->parsed()) return match(flags, match_network, dry_run);
+  if (migrate_data_command->parsed()) return migrate_data(copy_from, copy_to, copy_key_file);
   std::cout << "gapfill " << GAPFILL_VERSION << "\n";
   return 0;
 }

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/limits.hpp"
+#include "store/database_url.hpp"
 
 namespace gapfill::app {
 namespace {
@@ -229,6 +230,9 @@ Status validate_config(const Config& config) {
     return config_error("listing_cache_entries", "must be 0 to 100000");
   }
   if (config.db_path.empty()) return config_error("database.path", "must not be empty");
+  if (auto url = store::parse_database_url(config.db_path); !url) {
+    return config_error("database.path", "must be sqlite:PATH, a file's path or postgres://...");
+  }
   static const std::set<std::string> kLevels{"trace", "debug", "info", "warn", "error", "off"};
   if (!kLevels.contains(config.log_level)) {
     return config_error("log.level", "must be trace, debug, info, warn, error or off");

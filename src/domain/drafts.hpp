@@ -90,6 +90,9 @@ struct PostDraft {
   // Replaces the post's languages ([] or a cleared "languages" removes them).
   std::optional<std::vector<std::string>> languages;
   std::optional<double> max_distance_km;
+  // An edit's optimistic check: the post's version as the editor read it
+  // (a stale one is a conflict). Absent: the edit applies over any version.
+  std::optional<std::int64_t> version;
   // "details", "quantity", "window", "location", "contact", "ride",
   // "languages", "max_distance_km"
   std::set<std::string> cleared;

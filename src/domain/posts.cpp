@@ -151,6 +151,13 @@ Result<PostView> PostService::update(PostId id, const Actor& actor, const PostDr
   TRY_STATUS(
       services_.write([&](store::Transaction& transaction, std::vector<Post>& changed) -> Status {
         Post post = TRY(lock_changeable_post(transaction, id, actor));
+        if (draft.version && *draft.version != post.version) {
+          return Status(std::unexpected(Error{
+              ErrorCode::kConflict,
+              "The post was changed since you read it; read it again.",
+              {{"version",
+                Message{"error.stale_version", {{"current", std::to_string(post.version)}}}}}}));
+        }
         const Network network = TRY(services_.networks().find(post.network_id));
         const auto categories = TRY(services_.networks().categories(network.slug));
         FieldErrors errors;

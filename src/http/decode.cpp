@@ -175,6 +175,7 @@ Result<domain::PostDraft> decode_post(const Request& request) {
   draft.languages = reader.strings("languages", limits::kLanguagesMax);
   if (reader.is_null("max_distance_km")) draft.cleared.insert("max_distance_km");
   draft.max_distance_km = reader.number("max_distance_km");
+  draft.version = reader.integer("version");  // any other than the post's is stale: 409
   reader.finish();
   TRY_STATUS(reject_unknown(unknown));
   return draft;

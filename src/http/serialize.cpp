@@ -53,6 +53,7 @@ json public_post(const Post& post, const std::string& network_slug) {
 }
 
 void add_private_parts(const Post& post, json& out) {
+  out["version"] = post.version;  // what an edit sends back to be sure nothing changed meanwhile
   out["details"] = post.details;
   out["location"]["text"] = post.location_text;
   out["contact"] = {{"name", post.contact.name},

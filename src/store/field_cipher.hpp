@@ -5,7 +5,7 @@
 //   1 byte version (1) | 4 bytes key id (big-endian) | 24 bytes nonce | 16 bytes MAC | ciphertext
 // with a fresh random nonce per value, so equal plaintexts never look equal.
 // The SQLite store keeps sealed values as BLOBs and plaintext as TEXT, which is
-// how a database from before sealing is told apart (store/sqlite/sealed.hpp).
+// how a database from before sealing is told apart (store/sql/sealed.hpp).
 
 #include <array>
 #include <cstdint>

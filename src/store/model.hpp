@@ -162,6 +162,10 @@ struct Post {
   std::optional<CloseReason> close_reason;
   UnixSeconds created_at = 0;
   UnixSeconds updated_at = 0;
+  // Counts the post's updates, from 1: PostRepository::update writes only
+  // over the version it read, so two edits made from one reading cannot
+  // both land (the second gets kConflict).
+  std::int64_t version = 1;
   UnixSeconds waiting_since = 0;
   std::string manage_token_hash;       // hex; the token itself is never stored
   std::optional<PostId> duplicate_of;  // the live post this one repeats (closed as duplicate)

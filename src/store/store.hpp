@@ -80,7 +80,9 @@ class PostRepository {
   // Returns the post and keeps it from changing under the current write
   // transaction until it ends (a row lock where the backend has them).
   virtual Result<Post> find_for_update(PostId id) = 0;
-  // Writes every mutable field of an existing post.
+  // Writes every mutable field of an existing post and stores version + 1,
+  // only while the stored version is still post.version: kConflict when the
+  // post changed since it was read, kNotFound when there is no such post.
   virtual Status update(const Post& post) = 0;
   // Newest first, strictly after `after` when given, at most `limit`.
   virtual Result<std::vector<Post>> list_newest(const PostFilter& filter,

@@ -103,7 +103,7 @@ TEST(SqliteStore, TheRetentionSweepWalksItsPartialIndexNotThePostsTable) {
   ASSERT_NE(open_sqlite(path), nullptr);
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  // The query of SqlitePostRepository::posts_due_for_erasure.
+  // The query of SqlPostRepository::posts_due_for_erasure.
   sqlite3_stmt* statement = nullptr;
   ASSERT_EQ(sqlite3_prepare_v2(db,
                                "EXPLAIN QUERY PLAN SELECT p.id FROM networks n CROSS JOIN posts p"

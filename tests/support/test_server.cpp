@@ -3,9 +3,12 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <random>
+#include <string_view>
 
 #include "http/decode.hpp"
+#include "support/postgres_test_db.hpp"
 
 namespace gapfill::testing {
 
@@ -21,10 +24,20 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
+bool testing_on_postgres() {
+  const char* backend = std::getenv("GAPFILL_TEST_BACKEND");
+  return backend != nullptr && std::string_view(backend) == "postgres";
+}
+
 TestServer::TestServer(const std::function<void(app::Config&)>& adjust) {
   spdlog::set_level(spdlog::level::warn);
   db_path_ = (dir_.path() / "gapfill.db").string();
   config_.db_path = db_path_;
+  if (testing_on_postgres()) {
+    postgres_ = std::make_unique<PostgresTestDb>();
+    config_.db_path = postgres_->url();
+    config_.data_key_file = (dir_.path() / "gapfill.key").string();
+  }
   config_.listen = "127.0.0.1:0";
   // Suites create dozens of posts from one address; rate-limit tests turn
   // the limits on again in `adjust`.
@@ -44,6 +57,7 @@ void TestServer::restart() {
 
 TestServer::~TestServer() {
   if (app_) app_->stop();
+  app_.reset();  // its connections close before the database is dropped
 }
 
 nlohmann::json network_body(const std::string& slug) {

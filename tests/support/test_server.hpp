@@ -24,6 +24,13 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+class PostgresTestDb;
+
+// True when this test run speaks to PostgreSQL (GAPFILL_TEST_BACKEND=postgres,
+// set by CTest for the pg. copies of the HTTP suites): every TestServer then
+// runs on a fresh database of the test cluster instead of a SQLite file.
+bool testing_on_postgres();
+
 class TestServer {
  public:
   // Starts a server; `adjust` may change the configuration first.
@@ -31,12 +38,16 @@ class TestServer {
   ~TestServer();
   std::uint16_t port() const { return app_->port(); }
   app::Application& app() { return *app_; }
+  // The SQLite file (not used on PostgreSQL: see testing_on_postgres).
   const std::string& db_path() const { return db_path_; }
+  // What the server's database setting is: the SQLite path or postgres:// URL.
+  const std::string& database() const { return config_.db_path; }
   // Stops the server and starts a new one on the same database.
   void restart();
 
  private:
   TempDir dir_;
+  std::unique_ptr<PostgresTestDb> postgres_;
   std::string db_path_;
   app::Config config_;
   std::unique_ptr<app::Application> app_;

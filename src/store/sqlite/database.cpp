@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "store/sqlite/post_geo.hpp"
+
 namespace gapfill::store::sqlite {
 
 Error sqlite_error(sqlite3* db, int code, std::string_view context) {
@@ -18,85 +20,73 @@ Error sqlite_error(sqlite3* db, int code, std::string_view context) {
                {}};
 }
 
-Statement::~Statement() {
-  if (statement_ == nullptr) return;
+SqliteCursor::~SqliteCursor() {
+  sqlite3_finalize(statement_);
+}
+
+void SqliteCursor::reset() {
   sqlite3_reset(statement_);
   sqlite3_clear_bindings(statement_);
 }
 
-Statement& Statement::bind(int position, std::int64_t value) {
+void SqliteCursor::bind_int64(int position, std::int64_t value) {
   sqlite3_bind_int64(statement_, position, value);
-  return *this;
 }
 
-Statement& Statement::bind(int position, double value) {
+void SqliteCursor::bind_real(int position, double value) {
   sqlite3_bind_double(statement_, position, value);
-  return *this;
 }
 
-Statement& Statement::bind(int position, std::string_view value) {
+void SqliteCursor::bind_text(int position, std::string_view value) {
   sqlite3_bind_text(statement_, position, value.data(), static_cast<int>(value.size()),
                     SQLITE_TRANSIENT);
-  return *this;
 }
 
-Statement& Statement::bind_null(int position) {
+void SqliteCursor::bind_null(int position) {
   sqlite3_bind_null(statement_, position);
-  return *this;
 }
 
-Result<bool> Statement::step() {
+Result<bool> SqliteCursor::step() {
   const int code = sqlite3_step(statement_);
   if (code == SQLITE_ROW) return true;
   if (code == SQLITE_DONE) return false;
   return std::unexpected(sqlite_error(sqlite3_db_handle(statement_), code, "step"));
 }
 
-Status Statement::run() {
-  auto row = TRY(step());
-  (void)row;
-  return {};
-}
-
-Statement& Statement::bind_blob(int position, std::string_view bytes) {
+void SqliteCursor::bind_blob(int position, std::string_view bytes) {
   sqlite3_bind_blob(statement_, position, bytes.data(), static_cast<int>(bytes.size()),
                     SQLITE_TRANSIENT);
-  return *this;
 }
 
-std::string Statement::blob(int column) const {
+std::string SqliteCursor::blob(int column) const {
   const void* bytes = sqlite3_column_blob(statement_, column);
   if (bytes == nullptr) return {};
   return std::string(static_cast<const char*>(bytes),
                      static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
 }
 
-bool Statement::is_null(int column) const {
+bool SqliteCursor::is_null(int column) const {
   return sqlite3_column_type(statement_, column) == SQLITE_NULL;
 }
 
-bool Statement::is_blob(int column) const {
-  return sqlite3_column_type(statement_, column) == SQLITE_BLOB;
+bool SqliteCursor::is_blob(int column) const {
+  return sqlite3_column_type(statement_, column) == SQLITE_BLOB &&
+         sqlite3_column_bytes(statement_, column) > 0;
 }
 
-std::int64_t Statement::int64(int column) const {
+std::int64_t SqliteCursor::int64(int column) const {
   return sqlite3_column_int64(statement_, column);
 }
 
-double Statement::real(int column) const {
+double SqliteCursor::real(int column) const {
   return sqlite3_column_double(statement_, column);
 }
 
-std::string Statement::text(int column) const {
+std::string SqliteCursor::text(int column) const {
   const auto* bytes = sqlite3_column_text(statement_, column);
   if (bytes == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(bytes),
                      static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
-}
-
-std::optional<std::int64_t> Statement::optional_int64(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return int64(column);
 }
 
 Result<std::unique_ptr<Database>> Database::open(const std::string& path, int cache_kib) {
@@ -122,7 +112,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, int ca
 }
 
 Database::~Database() {
-  for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
+  cache_.clear();  // the statements go before their connection
   sqlite3_close(db_);
 }
 
@@ -144,17 +134,23 @@ Result<Statement> Database::prepare(const std::string& sql) {
     const int code = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
                                         SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
     if (code != SQLITE_OK) return std::unexpected(sqlite_error(db_, code, "prepare"));
-    found = cache_.emplace(sql, statement).first;
+    found = cache_.emplace(sql, std::make_unique<SqliteCursor>(statement)).first;
   }
-  return Result<Statement>(std::in_place, found->second);
+  return Result<Statement>(std::in_place, found->second.get());
 }
 
-std::int64_t Database::last_insert_id() const {
+Result<std::int64_t> Database::last_insert_id() {
   return sqlite3_last_insert_rowid(db_);
 }
 
 int Database::changes() const {
   return sqlite3_changes(db_);
+}
+
+Result<std::vector<sql::GeoEntry>> Database::posts_in_box(const PostFilter& filter,
+                                                          const geo::BoundingBox& box,
+                                                          sql::GeoRead read) {
+  return sqlite::posts_in_box(*this, filter, box, read);
 }
 
 }  // namespace gapfill::store::sqlite

@@ -305,7 +305,7 @@ CREATE TABLE network_policies (
 );
 )sql";
 
-// Account e-mail addresses are sealed at rest (store/sqlite/sealed.hpp): the
+// Account e-mail addresses are sealed at rest (store/sql/sealed.hpp): the
 // address column then holds sealed bytes, and accounts are found by a keyed
 // hash of the address. Existing rows are sealed, and their lookup written, by
 // the re-sealing that runs at start-up.
@@ -474,7 +474,7 @@ CREATE INDEX matches_by_network_account ON matches(network_id, account_id)
 )sql";
 
 // What the matcher reads of a post: its languages (BCP 47 primary tags, the
-// list codec of store/sqlite/list_codec.hpp, '' for none) and how far its
+// list codec of store/sql/list_codec.hpp, '' for none) and how far its
 // poster can go or travel (NULL: the matcher's default). Neither is personal
 // data, so neither is sealed nor erased by the retention sweep.
 constexpr std::string_view kMigrationPostFields = R"sql(
@@ -527,6 +527,12 @@ CREATE INDEX suggestion_dismissals_by_network ON suggestion_dismissals(network_i
 CREATE INDEX matches_by_network ON matches(network_id, status);
 )sql";
 
+// Posts count their updates (Post::version): an edit lands only over the
+// version it read, so two edits from one reading cannot both win.
+constexpr std::string_view kMigrationPostVersion = R"sql(
+ALTER TABLE posts ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+)sql";
+
 constexpr std::array kMigrations{kMigration1,
                                  kMigration2,
                                  kMigration3,
@@ -543,7 +549,8 @@ constexpr std::array kMigrations{kMigration1,
                                  kMigrationVolunteerProfiles,
                                  kMigrationPostFields,
                                  kMigrationDuplicateFlags,
-                                 kMigrationSuggestions};
+                                 kMigrationSuggestions,
+                                 kMigrationPostVersion};
 
 }  // namespace
 

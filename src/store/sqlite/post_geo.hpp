@@ -21,6 +21,7 @@
 
 #include "base/error.hpp"
 #include "engine/geo.hpp"
+#include "store/sql/post_geo.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/store.hpp"
 
@@ -29,20 +30,16 @@ namespace gapfill::store::sqlite {
 // Degrees added around a query box for the float rounding of the tree
 // (a float's step is under 2e-5 degrees at 180; this is about 11 m).
 inline constexpr double kPostGeoMargin = 1e-4;
-// The most an entry's float box (its centre) can be from its exact point,
-// in km, with room to spare: kPostGeoMargin in km.
-inline constexpr double kPostGeoSlackKm = kPostGeoMargin * 111.2;
+// The most an entry's float box (its centre) can be from its exact point is
+// sql::kPostGeoSlackKm, kPostGeoMargin in km.
+static_assert(sql::kPostGeoSlackKm >= kPostGeoMargin * 111.2);
 
-// What a query reads: only the tree's own nodes (the float box; no
-// auxiliary column unless a category or urgency filter needs one), or the
-// exact point from the auxiliary columns (one more read per entry).
-enum class GeoRead { kTree, kExact };
-
-// One entry the tree gave.
-struct GeoEntry {
-  PostId id = 0;
-  geo::Point point;  // kExact: the exact point; kTree: the centre of its float box
-};
+// What a query reads (sql::GeoRead): kTree, only the tree's own nodes (the
+// float box; no auxiliary column unless a category or urgency filter needs
+// one), each entry's point the centre of its float box; or kExact, the exact
+// point from the auxiliary columns (one more read per entry).
+using sql::GeoEntry;
+using sql::GeoRead;
 
 // The SELECT that asks the tree for one box that does not cross the
 // antimeridian, with the filter; bind_post_geo_box binds it. Public so that

@@ -5,98 +5,15 @@
 #include <vector>
 
 #include "base/time.hpp"
+#include "store/sql/sealed.hpp"
+#include "store/sql/transaction.hpp"
+#include "store/sqlite/database.hpp"
 #include "store/sqlite/migrations.hpp"
-#include "store/sqlite/repositories.hpp"
-#include "store/sqlite/sealed.hpp"
 
 namespace gapfill::store {
 namespace {
 
 using sqlite::Database;
-
-class SqliteTransaction final : public Transaction {
- public:
-  SqliteTransaction(Database& db, const FieldCipher& cipher)
-      : networks_(db),
-        posts_(db, cipher),
-        matches_(db, cipher),
-        events_(db),
-        messages_(db, cipher),
-        organizer_keys_(db),
-        settings_(db),
-        reports_(db, cipher),
-        blocks_(db),
-        audit_(db),
-        memberships_(db),
-        accounts_(db, cipher),
-        sessions_(db),
-        account_tokens_(db),
-        referrals_(db, cipher),
-        volunteers_(db, cipher),
-        duplicate_flags_(db),
-        suggestions_(db) {}
-  NetworkRepository& networks() override { return networks_; }
-  PostRepository& posts() override { return posts_; }
-  MatchRepository& matches() override { return matches_; }
-  EventRepository& events() override { return events_; }
-  MessageRepository& messages() override { return messages_; }
-  OrganizerKeyRepository& organizer_keys() override { return organizer_keys_; }
-  SettingsRepository& settings() override { return settings_; }
-  ReportRepository& reports() override { return reports_; }
-  BlockRepository& blocks() override { return blocks_; }
-  AuditRepository& audit() override { return audit_; }
-  MembershipRepository& memberships() override { return memberships_; }
-  AccountRepository& accounts() override { return accounts_; }
-  SessionRepository& sessions() override { return sessions_; }
-  AccountTokenRepository& account_tokens() override { return account_tokens_; }
-  ReferralRepository& referrals() override { return referrals_; }
-  VolunteerRepository& volunteers() override { return volunteers_; }
-  DuplicateFlagRepository& duplicate_flags() override { return duplicate_flags_; }
-  SuggestionRepository& suggestions() override { return suggestions_; }
-
- private:
-  sqlite::SqliteNetworkRepository networks_;
-  sqlite::SqlitePostRepository posts_;
-  sqlite::SqliteMatchRepository matches_;
-  sqlite::SqliteEventRepository events_;
-  sqlite::SqliteMessageRepository messages_;
-  sqlite::SqliteOrganizerKeyRepository organizer_keys_;
-  sqlite::SqliteSettingsRepository settings_;
-  sqlite::SqliteReportRepository reports_;
-  sqlite::SqliteBlockRepository blocks_;
-  sqlite::SqliteAuditRepository audit_;
-  sqlite::SqliteMembershipRepository memberships_;
-  sqlite::SqliteAccountRepository accounts_;
-  sqlite::SqliteSessionRepository sessions_;
-  sqlite::SqliteAccountTokenRepository account_tokens_;
-  sqlite::SqliteReferralRepository referrals_;
-  sqlite::SqliteVolunteerRepository volunteers_;
-  sqlite::SqliteDuplicateFlagRepository duplicate_flags_;
-  sqlite::SqliteSuggestionRepository suggestions_;
-};
-
-// Runs `work` between `begin` and COMMIT on `db`, rolling back on failure.
-Status run_transaction(Database& db, const FieldCipher& cipher, std::string_view begin,
-                       const Work& work) {
-  TRY_STATUS(db.exec(begin));
-  SqliteTransaction transaction(db, cipher);
-  Status result;
-  try {
-    result = work(transaction);
-  } catch (...) {
-    (void)db.exec("ROLLBACK");
-    throw;
-  }
-  if (!result) {
-    (void)db.exec("ROLLBACK");
-    return result;
-  }
-  if (auto committed = db.exec("COMMIT"); !committed) {
-    (void)db.exec("ROLLBACK");
-    return committed;
-  }
-  return {};
-}
 
 class SqliteStore final : public Store {
  public:
@@ -146,15 +63,15 @@ class SqliteStore final : public Store {
 
   Status check_data_keys() override {
     std::lock_guard lock(writer_mutex_);
-    return sqlite::check_sealed_keys(*writer_, *options_.cipher);
+    return sql::check_sealed_keys(*writer_, *options_.cipher);
   }
 
   Result<int> reseal_batch(int limit) override {
     std::lock_guard lock(writer_mutex_);
     int done = 0;
-    TRY_STATUS(
-        run_transaction(*writer_, *options_.cipher, "BEGIN IMMEDIATE", [&](Transaction&) -> Status {
-          done = TRY(sqlite::reseal_some(*writer_, *options_.cipher, limit));
+    TRY_STATUS(sql::run_transaction(
+        *writer_, *options_.cipher, "BEGIN IMMEDIATE", [&](Transaction&) -> Status {
+          done = TRY(sql::reseal_some(*writer_, *options_.cipher, limit));
           return {};
         }));
     return done;
@@ -162,12 +79,12 @@ class SqliteStore final : public Store {
 
   Status write(const Work& work) override {
     std::lock_guard lock(writer_mutex_);
-    return run_transaction(*writer_, *options_.cipher, "BEGIN IMMEDIATE", work);
+    return sql::run_transaction(*writer_, *options_.cipher, "BEGIN IMMEDIATE", work);
   }
 
   Status read(const Work& work) override {
     auto reader = TRY(checkout_reader());
-    Status result = run_transaction(*reader, *options_.cipher, "BEGIN", work);
+    Status result = sql::run_transaction(*reader, *options_.cipher, "BEGIN", work);
     checkin_reader(std::move(reader));
     return result;
   }
