@@ -12,6 +12,7 @@
 #include <set>
 #include <utility>
 
+#include "store/copy_tables.hpp"
 #include "store/postgres/database.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/sql/sealed.hpp"
@@ -19,58 +20,9 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace gapfill::store {
-namespace {
+namespace copying {
 
 using sql::Statement;
-
-// The PostgreSQL store's writer lock (store/postgres/postgres_store.cpp):
-// servers already running on the target wait until the copy commits.
-constexpr std::int64_t kWriterLock = 0x67617066;
-constexpr int kBatchRows = 500;
-// PostgreSQL takes at most 65535 parameters per statement.
-constexpr int kMaxParameters = 60000;
-constexpr int kVerifyPageRows = 1000;
-constexpr int kSqliteCacheKib = 16 * 1024;
-// Where SQLite keeps the highest account id it ever removed, so that no id is
-// given twice (store/sql/account_repository.cpp); PostgreSQL's sequence must
-// start past it.
-constexpr std::string_view kRetiredAccountIdSetting = "accounts.highest_removed_id";
-
-// A column's type in PostgreSQL, which decides how its values are compared.
-enum class Type { kInteger, kReal, kText, kBytes };
-
-struct Column {
-  std::string name;
-  Type type = Type::kText;
-  bool sealed = false;  // in sql::sealed_columns()
-  int lookup_of = -1;   // holds FieldCipher::lookup of the sealed column at this index
-  // A foreign key to its own table (posts.duplicate_of): a row may name a
-  // later one, so these are written once all the rows are in.
-  bool self_reference = false;
-};
-
-struct Table {
-  std::string name;
-  std::vector<Column> columns;  // in SQLite's order
-  std::vector<int> key;         // the primary key's columns, in key order
-  bool without_rowid = false;
-  std::set<std::string> parents;  // tables its foreign keys name
-  std::string identity;           // PostgreSQL's identity column, if any
-  std::int64_t rows = 0;          // in the SQLite snapshot
-};
-
-// One SQLite value, by its storage class, as it goes to PostgreSQL.
-struct Value {
-  enum class Kind { kNull, kInteger, kReal, kText, kBlob } kind = Kind::kNull;
-  std::int64_t integer = 0;
-  double real = 0;
-  std::string bytes;  // kText, kBlob
-
-  static Value text(std::string bytes) { return {Kind::kText, 0, 0, std::move(bytes)}; }
-  static Value blob(std::string bytes) { return {Kind::kBlob, 0, 0, std::move(bytes)}; }
-};
-
-using Progress = std::function<void(const CopyProgress&)>;
 
 std::string identifier(std::string_view name) {
   std::string out = "\"";
@@ -82,7 +34,7 @@ std::string identifier(std::string_view name) {
   return out;
 }
 
-std::string joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
+std::string joined(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
   for (const auto& item : items) {
     if (!out.empty()) out += separator;
@@ -124,6 +76,28 @@ void add_value(Statement& statement, const Value& value) {
     }
   }
 }
+
+Result<std::int64_t> count_rows(sql::Database& db, const Table& table) {
+  auto count = TRY(db.prepare("SELECT count(*) FROM " + identifier(table.name)));
+  TRY(count.step());
+  return count.int64(0);
+}
+
+}  // namespace copying
+
+namespace {
+
+using namespace copying;
+using sql::Statement;
+
+constexpr int kBatchRows = 500;
+// PostgreSQL takes at most 65535 parameters per statement.
+constexpr int kMaxParameters = 60000;
+constexpr int kSqliteCacheKib = 16 * 1024;
+// Where SQLite keeps the highest account id it ever removed, so that no id is
+// given twice (store/sql/account_repository.cpp); PostgreSQL's sequence must
+// start past it.
+constexpr std::string_view kRetiredAccountIdSetting = "accounts.highest_removed_id";
 
 // ---- The schema: SQLite's tables, PostgreSQL's types, parents first.
 
@@ -282,12 +256,6 @@ Status require_empty(postgres::Database& db, const std::vector<Table>& tables) {
               "the PostgreSQL database already holds data (in " + joined(holding) +
                   "); migrate-data only copies into an empty database, so that two databases' "
                   "data are never mixed: create a new database and run it again");
-}
-
-Result<std::int64_t> count_rows(sql::Database& db, const Table& table) {
-  auto count = TRY(db.prepare("SELECT count(*) FROM " + identifier(table.name)));
-  TRY(count.step());
-  return count.int64(0);
 }
 
 // ---- Copying.
@@ -471,181 +439,6 @@ Result<std::int64_t> retired_account_id(sqlite::Database& db, const std::vector<
   return setting.int64(0);
 }
 
-// ---- Verifying.
-
-// SHA-256 over a canonical encoding of values: a tag, the length (8 bytes,
-// little-endian) and the bytes, so that no two different rows encode alike.
-class Digest {
- public:
-  Digest() { crypto_hash_sha256_init(&state_); }
-
-  void put(char tag, std::string_view bytes) {
-    std::array<unsigned char, 9> head{};
-    head[0] = static_cast<unsigned char>(tag);
-    auto length = static_cast<std::uint64_t>(bytes.size());
-    for (std::size_t i = 1; i < head.size(); ++i, length >>= 8) {
-      head[i] = static_cast<unsigned char>(length & 0xFF);
-    }
-    crypto_hash_sha256_update(&state_, head.data(), head.size());
-    crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(bytes.data()),
-                              bytes.size());
-  }
-
-  std::string hex() {
-    std::array<unsigned char, crypto_hash_sha256_BYTES> hash{};
-    crypto_hash_sha256_final(&state_, hash.data());
-    std::array<char, 2 * crypto_hash_sha256_BYTES + 1> text{};
-    sodium_bin2hex(text.data(), text.size(), hash.data(), hash.size());
-    return std::string(text.data(), 2 * crypto_hash_sha256_BYTES);
-  }
-
- private:
-  crypto_hash_sha256_state state_{};
-};
-
-// Plaintext from before sealing in a sealed column: non-empty TEXT. Only
-// SQLite holds any; PostgreSQL's sealed columns are BYTEA.
-std::optional<std::string> plaintext_at(const Statement& row, int column) {
-  if (row.is_null(column) || row.is_blob(column)) return std::nullopt;
-  std::string text = row.text(column);
-  if (text.empty()) return std::nullopt;
-  return text;
-}
-
-// Adds the row to the digest, read the same way on both engines: each value
-// by its column's PostgreSQL type (reals as the shortest text that reads back
-// exactly), sealed values as their plaintext (sealing again changes the
-// bytes), and a lookup column next to plaintext as the lookup the copy wrote.
-Status hash_row(const Statement& row, const Table& table, const FieldCipher& cipher,
-                Digest& digest) {
-  for (std::size_t i = 0; i < table.columns.size(); ++i) {
-    const Column& column = table.columns[i];
-    const int at = static_cast<int>(i);
-    if (column.lookup_of >= 0) {
-      if (const auto plaintext = plaintext_at(row, column.lookup_of)) {
-        digest.put('t', cipher.lookup(*plaintext));
-        continue;
-      }
-    }
-    if (row.is_null(at)) {
-      digest.put('n', {});
-    } else if (column.sealed) {
-      digest.put('p', TRY(sql::read_sealed(row, at, cipher)));
-    } else if (column.type == Type::kInteger) {
-      digest.put('i', std::to_string(row.int64(at)));
-    } else if (column.type == Type::kReal) {
-      digest.put('r', fmt::format("{}", row.real(at)));
-    } else if (column.type == Type::kText) {
-      digest.put('t', row.text(at));
-    } else {
-      digest.put('b', row.blob(at));
-    }
-  }
-  return {};
-}
-
-Value key_value(const Statement& row, const Column& column, int at) {
-  switch (column.type) {
-    case Type::kInteger:
-      return Value{Value::Kind::kInteger, row.int64(at), 0, {}};
-    case Type::kReal:
-      return Value{Value::Kind::kReal, 0, row.real(at), {}};
-    case Type::kText:
-      return Value::text(row.text(at));
-    case Type::kBytes:
-      break;
-  }
-  return Value::blob(row.blob(at));
-}
-
-struct TableDigest {
-  std::int64_t rows = 0;
-  std::string hex;
-};
-
-// The table's digest, its rows read in primary key order a page at a time
-// (keyset pagination: PostgreSQL holds a whole result in memory). Text keys
-// compare bytewise on both engines (SQLite's BINARY, PostgreSQL's "C").
-Result<TableDigest> table_digest(sql::Database& db, const Table& table, const FieldCipher& cipher,
-                                 const std::function<void(std::int64_t)>& read) {
-  const bool postgres = db.dialect() == sql::Dialect::kPostgres;
-  std::vector<std::string> key;
-  std::vector<std::string> placeholders;
-  for (const int at : table.key) {
-    const Column& column = table.columns[static_cast<std::size_t>(at)];
-    std::string expression = identifier(column.name);
-    if (column.type == Type::kText) expression += postgres ? " COLLATE \"C\"" : " COLLATE BINARY";
-    key.push_back(std::move(expression));
-    placeholders.emplace_back("?");
-  }
-  const std::string select = "SELECT " + column_names(table) + " FROM " + identifier(table.name);
-  const std::string order =
-      " ORDER BY " + joined(key) + " LIMIT " + std::to_string(kVerifyPageRows);
-  const std::string first = select + order;
-  const std::string next =
-      select + " WHERE (" + joined(key) + ") > (" + joined(placeholders) + ")" + order;
-
-  Digest digest;
-  TableDigest result;
-  std::vector<Value> last_key;
-  while (true) {
-    auto page = TRY(db.prepare(last_key.empty() ? first : next));
-    for (const Value& value : last_key) add_value(page, value);
-    int rows = 0;
-    while (TRY(page.step())) {
-      TRY_STATUS(hash_row(page, table, cipher, digest));
-      last_key.clear();
-      for (const int at : table.key) {
-        last_key.push_back(key_value(page, table.columns[static_cast<std::size_t>(at)], at));
-      }
-      ++rows;
-    }
-    result.rows += rows;
-    read(result.rows);
-    if (rows < kVerifyPageRows) break;
-  }
-  result.hex = digest.hex();
-  return result;
-}
-
-// Compares the table on both sides: the rows SQLite had, the rows copied, and
-// the rows PostgreSQL now holds, and both digests.
-Result<CopiedTable> verify_table(sqlite::Database& from, postgres::Database& to, const Table& table,
-                                 std::int64_t copied, const FieldCipher& cipher,
-                                 const Progress& progress) {
-  std::int64_t source_read = 0;
-  std::int64_t target_read = 0;
-  const auto report = [&] {
-    const std::int64_t done = (source_read + target_read) / 2;
-    if (done < table.rows)
-      progress({CopyProgress::Stage::kVerifying, table.name, done, table.rows});
-  };
-  const TableDigest source = TRY(table_digest(from, table, cipher, [&](std::int64_t rows) {
-    source_read = rows;
-    report();
-  }));
-  const TableDigest target = TRY(table_digest(to, table, cipher, [&](std::int64_t rows) {
-    target_read = rows;
-    report();
-  }));
-  const std::int64_t stored = TRY(count_rows(to, table));
-  if (source.rows != table.rows || copied != table.rows || stored != table.rows ||
-      target.rows != table.rows) {
-    return fail(ErrorCode::kInternal,
-                fmt::format("table {}: SQLite has {} rows ({} read back), {} were copied, "
-                            "PostgreSQL has {} ({} read back)",
-                            table.name, table.rows, source.rows, copied, stored, target.rows));
-  }
-  if (source.hex != target.hex) {
-    return fail(ErrorCode::kInternal,
-                fmt::format("table {}: the checksum of the copy ({}) differs from the original's "
-                            "({}): some value did not arrive as it was",
-                            table.name, target.hex, source.hex));
-  }
-  progress({CopyProgress::Stage::kVerifying, table.name, table.rows, table.rows});
-  return CopiedTable{table.name, table.rows, source.hex};
-}
-
 // ---- The whole copy, inside both transactions.
 
 Result<CopySummary> copy_all(sqlite::Database& from, postgres::Database& to,
@@ -718,7 +511,7 @@ Result<CopySummary> copy_database(const std::string& from_sqlite_path,
   // writer lock, so that servers on the target wait instead of writing.
   TRY_STATUS(from->exec("BEGIN"));
   if (auto begun = to->exec("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(" +
-                            std::to_string(kWriterLock) + ")");
+                            std::to_string(postgres::kWriterLock) + ")");
       !begun) {
     (void)from->exec("ROLLBACK");
     return std::unexpected(std::move(begun.error()));

@@ -25,6 +25,11 @@ namespace gapfill::store::postgres {
 
 using sql::Statement;
 
+// The advisory lock every write transaction takes first, in every process
+// on the database ("gapf"): writers are serialized, as on SQLite. The copy
+// (store/copy.cpp) takes it too, so servers already running wait for it.
+inline constexpr std::int64_t kWriterLock = 0x67617066;
+
 class Database;
 
 class PgCursor final : public sql::Cursor {

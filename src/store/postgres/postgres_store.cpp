@@ -15,14 +15,13 @@ namespace {
 
 using postgres::Database;
 
-// Advisory lock keys ("gapf" and "gapm"): one writer at a time, one
-// migrating process at a time.
-constexpr std::int64_t kWriterLock = 0x67617066;
+// The migration's advisory lock key ("gapm"): one migrating process at a
+// time (the writers' is postgres::kWriterLock).
 constexpr std::int64_t kMigrationLock = 0x6761706d;
 
 const std::string kBeginWrite =
     "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(" +
-    std::to_string(kWriterLock) + ")";
+    std::to_string(postgres::kWriterLock) + ")";
 constexpr std::string_view kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
 class PostgresStore final : public Store {
