@@ -38,6 +38,9 @@ max_age_days=${BENCH_DATASET_MAX_AGE_DAYS:-7}
 start_timeout=${BENCH_START_TIMEOUT:-300}
 perf_run=${BENCH_PERF:-0}
 uncached=${BENCH_UNCACHED:-1}
+backend=${BENCH_DB:-sqlite}
+db_env=()   # extra environment for gapfill serve (bench_postgres)
+pg_dir=     # the PostgreSQL cluster's folder while one runs (bench_postgres)
 
 out=$root/bench/out
 work=${bench_work:-$out}  # this benchmark's scratch files (logs, wrk reports, nginx)
@@ -72,6 +75,13 @@ check_whole BENCH_NGINX_ACCESS_LOG "$nginx_access_log" 0 1
 started_pids=()
 cleanup() {
   local pid
+  if [[ -n ${pg_dir:-} ]]; then
+    # The servers first: the cluster stops faster without their connections.
+    for pid in "${started_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    sleep 1
+    "$root/scripts/pg_cluster.sh" stop "$pg_dir" >/dev/null 2>&1 || true
+    pg_dir=
+  fi
   for pid in "${started_pids[@]}"; do
     kill -TERM "$pid" 2>/dev/null || true
   done
@@ -207,6 +217,34 @@ bench_dataset() {
     die "$meta does not name the busiest network; delete it to generate the data set again"
 }
 
+# ---------------------------------------------------------------- 2b. the data set on PostgreSQL
+# With BENCH_DB=postgres: a throwaway PostgreSQL 15 + PostGIS cluster
+# (scripts/pg_cluster.sh, as the tests use: fsync off, 127.0.0.1 only) in
+# $work/pg, and the data set copied into it by `gapfill migrate-data` (timed).
+# Sets db to the database's URL, db_env to the data key file's setting and
+# migrate_seconds. The cluster is stopped and removed on exit.
+bench_postgres() {
+  db_env=()
+  migrate_seconds=
+  [[ $backend == postgres || $backend == sqlite ]] || die "BENCH_DB is sqlite or postgres, not $backend"
+  [[ $backend == postgres ]] || return 0
+  pg_dir=$work/pg
+  "$root/scripts/pg_cluster.sh" stop "$pg_dir" >/dev/null 2>&1 || true
+  say "starting a PostgreSQL cluster in $pg_dir"
+  "$root/scripts/pg_cluster.sh" start "$pg_dir" >&2
+  local base started_ns
+  base=$(cat "$pg_dir/url")
+  psql -X -q -v ON_ERROR_STOP=1 -d "$base/postgres" -c 'CREATE DATABASE bench TEMPLATE gapfill_template' >&2
+  say "copying the data set into PostgreSQL (gapfill migrate-data)"
+  started_ns=$(date +%s%N)
+  "$bin_dir/gapfill" migrate-data --from "sqlite:$db" --to "$base/bench" --data-key-file "$db.key" \
+    >"$work/migrate-data.log" 2>&1 || { tail -20 "$work/migrate-data.log" >&2; die "migrate-data failed"; }
+  migrate_seconds=$(awk -v a="$started_ns" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+  psql -X -q -d "$base/bench" -c 'VACUUM ANALYZE' >&2
+  db=$base/bench
+  db_env=("GAPFILL_DATA_KEY_FILE=$out/bench.db.key")
+}
+
 # ---------------------------------------------------------------- 3. gapfill
 # Starts gapfill on a database, listening on a free loopback port, and waits
 # until it has loaded its read model and answers /healthz. Sets gapfill_pid,
@@ -217,7 +255,7 @@ start_gapfill() {  # db log [NAME=value ...]: extra environment
   : >"$log"
   started_ns=$(date +%s%N)
   # Rate limits off: a benchmark is one address making many requests.
-  env GAPFILL_LOG_LEVEL=warn GAPFILL_RATE_LIMITS=off "$@" "$bin_dir/gapfill" serve --db "$db_file" \
+  env GAPFILL_LOG_LEVEL=warn GAPFILL_RATE_LIMITS=off "${db_env[@]}" "$@" "$bin_dir/gapfill" serve --db "$db_file" \
     --listen 127.0.0.1:0 >"$log" 2>&1 &
   gapfill_pid=$!
   started_pids+=("$gapfill_pid")

@@ -176,6 +176,27 @@ void Application::start() {
     services_->accounts().set_link_base("http://" + host + ":" + std::to_string(port()));
   }
   sweeper_ = std::thread([this] { sweep_loop(); });
+  refresh_stopping_ = false;
+  refresher_ = std::thread([this] { refresh_loop(); });
+}
+
+void Application::refresh_loop() {
+  // PostgreSQL wakes this at every other process's commit; the timeout is a
+  // poll, the only news on SQLite and a safety net on PostgreSQL.
+  constexpr auto kPoll = std::chrono::milliseconds(limits::kChangePollMs);
+  bool failing = false;
+  while (!refresh_stopping_) {
+    store_->await_change(kPoll);
+    if (refresh_stopping_) break;
+    if (const auto refreshed = services_->refresh(); !refreshed) {
+      // Once per outage, not every second of it.
+      if (!failing) spdlog::warn("refresh failed what=\"{}\"", refreshed.error().message);
+      failing = true;
+    } else if (failing) {
+      spdlog::info("refresh recovered");
+      failing = false;
+    }
+  }
 }
 
 void Application::stop() {
@@ -185,6 +206,9 @@ void Application::stop() {
   }
   sweep_wakeup_.notify_all();
   if (sweeper_.joinable()) sweeper_.join();
+  refresh_stopping_ = true;
+  if (store_) store_->interrupt_wait();
+  if (refresher_.joinable()) refresher_.join();
   if (server_) server_->stop();
   if (outbox_) outbox_->stop();
 }

@@ -2,6 +2,7 @@
 // The wiring of one running Gapfill: store, domain, router, server. `serve`
 // uses it, and so do the integration tests, so they test what runs.
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -39,6 +40,9 @@ class Application {
  private:
   Application() = default;
   void sweep_loop();
+  // Keeps the read model and network cache up to what other processes on the
+  // database write: waits on Store::await_change, then Services::refresh.
+  void refresh_loop();
 
   Config config_;
   SystemClock clock_;
@@ -55,6 +59,8 @@ class Application {
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> server_;
   std::thread sweeper_;
+  std::thread refresher_;
+  std::atomic<bool> refresh_stopping_{false};
   std::mutex sweep_mutex_;
   std::condition_variable sweep_wakeup_;
   bool stopping_ = false;

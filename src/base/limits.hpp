@@ -75,6 +75,11 @@ constexpr double kPublicGridKmMax = 10.0;
 // plaintext is sealed or a data key is rotated.
 constexpr int kResealBatch = 500;
 
+// How long a server waits, at most, before it looks for what other processes
+// on its database wrote (app::Application::refresh_loop). PostgreSQL tells it
+// at once; on SQLite this is how stale another process's posts may be.
+constexpr int kChangePollMs = 1000;
+
 // Listings.
 constexpr int kListLimitDefault = 20;
 constexpr int kListLimitMax = 100;

@@ -23,13 +23,46 @@ Services::Services(store::Store& store, const Clock& clock)
       suggestions_(*this) {}
 
 Status Services::load() {
-  TRY_STATUS(networks_.load());
   std::lock_guard lock(write_order_);
+  // Read before the networks: a change made while they load is seen again
+  // by the next refresh, never missed.
+  TRY_STATUS(store_.read([&](store::Transaction& transaction) -> Status {
+    seen_network_mark_ = TRY(transaction.networks().change_mark());
+    return {};
+  }));
+  TRY_STATUS(networks_.load());
   return store_.read([&](store::Transaction& transaction) -> Status {
+    // The mark and the posts from one snapshot.
+    seen_post_change_ = TRY(transaction.posts().last_change());
     store::PostFilter live;
     live.statuses = {PostStatus::kOpen, PostStatus::kMatched};
     return transaction.posts().for_each(live, [&](const Post& post) { index_.apply(post); });
   });
+}
+
+Status Services::refresh() {
+  // Under the write order: a post this process writes meanwhile is applied
+  // after the older state this reads, not before it.
+  std::lock_guard lock(write_order_);
+  std::int64_t network_mark = 0;
+  std::int64_t post_change = seen_post_change_;
+  std::vector<Post> changed;
+  TRY_STATUS(store_.read([&](store::Transaction& transaction) -> Status {
+    network_mark = TRY(transaction.networks().change_mark());
+    return transaction.posts().for_each_changed(seen_post_change_,
+                                                [&](const Post& post, std::int64_t change) {
+                                                  changed.push_back(post);
+                                                  post_change = change;
+                                                });
+  }));
+  // Networks first: a new network's first posts need it.
+  if (network_mark != seen_network_mark_) {
+    TRY_STATUS(networks_.load());
+    seen_network_mark_ = network_mark;
+  }
+  for (const Post& post : changed) index_.apply(post);
+  seen_post_change_ = post_change;
+  return {};
 }
 
 Status Services::write(

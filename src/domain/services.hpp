@@ -203,6 +203,12 @@ class Services {
 
   // Loads the network cache and the read model. Call once before serving.
   Status load();
+  // Brings the network cache and the read model up to what other processes
+  // wrote since load() or the last refresh (the store's change feed): posts
+  // changed since are applied, the networks reloaded when any changed. What
+  // this process writes is applied as it commits and needs none of this.
+  // app/ calls it when Store::await_change returns.
+  Status refresh();
 
   NetworkService& networks() { return networks_; }
   PostService& posts() { return posts_; }
@@ -243,6 +249,9 @@ class Services {
   const Clock& clock_;
   std::mutex write_order_;
   PostIndex index_;
+  // Where the change feed stood at the last load or refresh (under write_order_).
+  std::int64_t seen_post_change_ = 0;
+  std::int64_t seen_network_mark_ = 0;
   NetworkService networks_;
   PostService posts_;
   MatchService matches_;

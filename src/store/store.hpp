@@ -2,6 +2,7 @@
 // The only way to the data. One interface, several implementations (SQLite
 // now, PostgreSQL later), and one contract test suite that each must pass.
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -66,6 +67,9 @@ class NetworkRepository {
   virtual Status set_contact(NetworkId id, const PublicContact& contact) = 0;
   // Returns the network's categories ordered by position.
   virtual Result<std::vector<Category>> categories(NetworkId id) = 0;
+  // A number that grows with every change to any network or its categories,
+  // by any process (the database's triggers count them); 0 before the first.
+  virtual Result<std::int64_t> change_mark() = 0;
   // Replaces the network's service area (centre, radius and GeoJSON), or kNotFound.
   virtual Status update_area(NetworkId id, const ServiceArea& area) = 0;
 };
@@ -102,6 +106,14 @@ class PostRepository {
   // network_id is 0), in id order, without holding all of them in memory.
   virtual Status for_each(const PostFilter& filter,
                           const std::function<void(const Post&)>& visit) = 0;
+  // The change feed: every insert or update of a post, by any process, gives
+  // it the next change number (the database's triggers do, in commit order).
+  // The highest given so far, 0 when there is none.
+  virtual Result<std::int64_t> last_change() = 0;
+  // Calls visit(post, its change number) for every post changed after
+  // `after`, in change order: what another process wrote since.
+  virtual Status for_each_changed(std::int64_t after,
+                                  const std::function<void(const Post&, std::int64_t)>& visit) = 0;
   // Ids of open posts that are due to expire at `now`: their window has
   // ended, or they are older than their network's post expiry days.
   virtual Result<std::vector<PostId>> expired_open_posts(UnixSeconds now, int limit) = 0;
@@ -507,6 +519,14 @@ class Store {
   // Runs `work` on a consistent read-only snapshot; may run concurrently
   // with other reads and with a write.
   virtual Status read(const Work& work) = 0;
+
+  // Blocks until another process may have written (PostgreSQL tells the
+  // processes that LISTEN), `timeout` passes (SQLite's processes poll), or
+  // interrupt_wait() is called. One waiter at a time; never fails (a lost
+  // connection is a wait of `timeout`, then a new one).
+  virtual void await_change(std::chrono::milliseconds timeout) = 0;
+  // Ends the current await_change, and the next one if none is waiting.
+  virtual void interrupt_wait() = 0;
 };
 
 }  // namespace gapfill::store

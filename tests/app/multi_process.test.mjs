@@ -1,7 +1,8 @@
 // Two `gapfill serve` processes on one PostgreSQL database (the race test):
 // 200 claims on 20 requests, sent through both at once, leave exactly one
 // winner per request; two edits of one post made from one reading leave one
-// 200 and one 409 (the optimistic version check), and nothing is lost.
+// 200 and one 409 (the optimistic version check), and nothing is lost; and
+// what one server writes, the other's listings and network cache show.
 //
 //   node tests/app/multi_process.test.mjs path/to/gapfill
 //
@@ -328,6 +329,61 @@ async function raceEdits(a, b) {
   log(`edits: version ${version} raced through both servers, ${won.server} won (200), ${lost.server} got 409 naming "version"; retry, stale check and versionless edits as expected`);
 }
 
+// Polls `check` (an async function answering true when the change shows) every
+// 50 ms until it does, for at most `ms`; returns how long it took.
+async function waitFor(what, check, ms = 5_000) {
+  const started = performance.now();
+  while (!(await check())) {
+    if (performance.now() - started > ms) throw new Error(`${what}: not seen within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return performance.now() - started;
+}
+
+// Each server keeps a read model of live posts and a cache of networks; what
+// the other writes must reach them (PostgreSQL's LISTEN/NOTIFY, then the
+// change feed): a post made through A is listed by B, its claim through B
+// leaves A's list of open posts, and a network made through A takes posts
+// through B.
+async function crossProcessListings(a, b) {
+  const listed = async (server, id, query = '') => {
+    const response = await call(server, 'GET', `/api/v1/networks/${NETWORK}/posts?limit=100${query}`);
+    expectStatus(response, 200, 'listing');
+    return response.json.items.some((item) => item.id === id);
+  };
+  const created = await createRequest(a, 900);
+  expectStatus(created, 201, 'creating a request through A');
+  const id = created.json.post.id;
+  const seen = await waitFor(`B listing request ${id} made through A`, () => listed(b, id));
+
+  const claim = await call(b, 'POST', `/api/v1/posts/${id}/claim`, { volunteer: { name: 'Val', email: 'val@example.org' } });
+  expectStatus(claim, 201, 'claiming through B');
+  const gone = await waitFor(`A's open list dropping request ${id} claimed through B`, async () => !(await listed(a, id, '&status=open')));
+
+  const credentials = { email: 'founder@example.org', password: 'correct horse battery staple' };
+  expectStatus(await call(a, 'POST', '/api/v1/accounts', credentials), 202, 'signing up through A');
+  const session = await call(a, 'POST', '/api/v1/sessions', credentials);
+  expectStatus(session, 201, 'signing in through A');
+  const slug = 'eastside';
+  const network = await call(a, 'POST', '/api/v1/networks', {
+    slug,
+    name: 'Eastside Mutual Aid',
+    description: 'Made through server A.',
+    area: { lat: 46.87, lon: -113.99, radius_km: 40 },
+    languages: ['en'],
+    timezone: 'America/Denver',
+  }, session.json.session_token);
+  expectStatus(network, 201, 'creating a network through A');
+  const known = await waitFor(`B knowing network ${slug} made through A`, async () => (await call(b, 'GET', `/api/v1/networks/${slug}`)).status === 200);
+  const post = await call(b, 'POST', `/api/v1/networks/${slug}/posts`, {
+    kind: 'offer', category: 'food', title: 'Soup on Sundays', details: 'Through B',
+    location: { lat: 46.87, lon: -113.99, text: 'near the park' }, contact: { name: 'Cook', email: 'cook@example.org' },
+  });
+  expectStatus(post, 201, `posting through B to the network made through A`);
+
+  log(`listings: B listed A's post after ${seen.toFixed(0)} ms, A dropped B's claim after ${gone.toFixed(0)} ms, B knew A's network after ${known.toFixed(0)} ms`);
+}
+
 async function main() {
   const bin = process.argv[2];
   if (!bin) throw new Error('usage: node multi_process.test.mjs path/to/gapfill');
@@ -354,6 +410,7 @@ async function main() {
 
   await raceClaims(a, b);
   await raceEdits(a, b);
+  await crossProcessListings(a, b);
 
   for (const server of [a, b]) {
     assert.ok(server.child.exitCode === null && server.child.signalCode === null, `server ${server.name} died during the test:\n${server.stderr}`);

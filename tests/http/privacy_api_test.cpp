@@ -2,7 +2,6 @@
 // the poster and, once matched, the other side.
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <set>
 #include <string>
@@ -126,12 +125,8 @@ TEST_F(PrivacyTest, AnErasedPostStillShowsItsTitleAndNoPersonalData) {
   ASSERT_EQ(claimed.status, 201) << claimed.body;
   ASSERT_EQ(client->post(post_path(id) + "/close", {{"reason", "withdrawn"}}, token).status, 200);
   // Closed 40 days ago, past the network's 30 days of retention.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(server->db_path().c_str(), &db), SQLITE_OK);
-  const std::string age =
-      "UPDATE posts SET updated_at = updated_at - 40 * 86400 WHERE id = " + std::to_string(id);
-  EXPECT_EQ(sqlite3_exec(db, age.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  server->execute_sql("UPDATE posts SET updated_at = updated_at - 40 * 86400 WHERE id = " +
+                      std::to_string(id));
   ASSERT_EQ(server->app().services().posts().erase_expired_personal_data().value(), 1);
 
   for (const std::string& who : {token, std::string(claimed.json()["match_token"])}) {

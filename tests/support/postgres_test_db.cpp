@@ -18,6 +18,10 @@ constexpr const char* kUrlFileVariable = "GAPFILL_TEST_PG";
 
 std::string read_base_url() {
   const char* path = std::getenv(kUrlFileVariable);
+#ifdef GAPFILL_TEST_PG_DEFAULT
+  // The build tree's cluster (tests/CMakeLists.txt), where ctest starts it.
+  if (path == nullptr || *path == '\0') path = GAPFILL_TEST_PG_DEFAULT;
+#endif
   if (path == nullptr || *path == '\0') {
     throw std::runtime_error(
         "GAPFILL_TEST_PG is not set: this test needs the PostgreSQL test cluster. Run it "
@@ -73,6 +77,26 @@ PostgresTestDb::~PostgresTestDb() {
   } catch (const std::exception& error) {
     std::cerr << "PostgresTestDb: could not drop " << name_ << ": " << error.what() << '\n';
   }
+}
+
+void PostgresTestDb::execute(const std::string& sql) const {
+  pqxx::connection connection(url_);
+  pqxx::nontransaction work(connection);
+  work.exec0(sql);
+}
+
+std::string PostgresTestDb::dump() const {
+  pqxx::connection connection(url_);
+  pqxx::nontransaction work(connection);
+  std::string text;
+  for (const auto& table :
+       work.exec("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")) {
+    const std::string name = table[0].as<std::string>();
+    for (const auto& row : work.exec("SELECT t::text FROM " + work.quote_name(name) + " t")) {
+      text.append(name).append(": ").append(row[0].c_str()).push_back('\n');
+    }
+  }
+  return text;
 }
 
 }  // namespace gapfill::testing

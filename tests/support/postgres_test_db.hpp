@@ -3,7 +3,8 @@
 // already in it) on the throwaway test cluster and dropped afterwards. The cluster
 // comes from scripts/pg_cluster.sh, run by CTest's `postgres` fixture, which gives
 // the path of its url file in the environment variable GAPFILL_TEST_PG
-// (gapfill_requires_postgres in tests/CMakeLists.txt).
+// (gapfill_requires_postgres in tests/CMakeLists.txt); when it is unset, the
+// build tree's cluster (GAPFILL_TEST_PG_DEFAULT, where the fixture starts it).
 
 #include <string>
 
@@ -24,6 +25,12 @@ class PostgresTestDb {
   const std::string& url() const { return url_; }
   // gf_<pid>_<counter>_<random>: unique across the parallel test processes.
   const std::string& name() const { return name_; }
+
+  // Runs one SQL statement on the database (a test ageing a row, say).
+  void execute(const std::string& sql) const;
+  // Every row of every table in the public schema, as PostgreSQL prints it:
+  // what a test searches for personal data that must be sealed at rest.
+  std::string dump() const;
 
  private:
   std::string base_url_;  // postgres://gapfill@127.0.0.1:PORT

@@ -1,9 +1,11 @@
 #include "support/test_server.hpp"
 
 #include <spdlog/spdlog.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <random>
 #include <string_view>
 
@@ -53,6 +55,37 @@ void TestServer::restart() {
   if (!opened) throw std::runtime_error("cannot open the test server: " + opened.error().message);
   app_ = std::move(*opened);
   app_->start();
+}
+
+std::string TestServer::key_path() const {
+  return postgres_ ? config_.data_key_file : db_path_ + ".key";
+}
+
+void TestServer::execute_sql(const std::string& sql) {
+  if (postgres_) {
+    postgres_->execute(sql);
+    return;
+  }
+  sqlite3* db = nullptr;
+  const int opened = sqlite3_open(db_path_.c_str(), &db);
+  char* message = nullptr;
+  const int ran =
+      opened == SQLITE_OK ? sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) : opened;
+  const std::string error = message != nullptr ? message : sqlite3_errmsg(db);
+  sqlite3_free(message);
+  sqlite3_close(db);
+  if (ran != SQLITE_OK) throw std::runtime_error("execute_sql: " + sql + ": " + error);
+}
+
+std::string TestServer::stored_data() const {
+  if (postgres_) return postgres_->dump();
+  std::string bytes;
+  for (const std::string& file : {db_path_, db_path_ + "-wal"}) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw std::runtime_error("stored_data: cannot read " + file);
+    bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return bytes;
 }
 
 TestServer::~TestServer() {

@@ -45,6 +45,16 @@ class TestServer {
   // Stops the server and starts a new one on the same database.
   void restart();
 
+  // The data key file: next to the SQLite file, or the one made for PostgreSQL.
+  std::string key_path() const;
+  // Runs one SQL statement on the server's database, behind the server's back
+  // (a test ageing a row): a SQLite connection of its own, or a PostgreSQL one.
+  void execute_sql(const std::string& sql);
+  // What the database holds at rest, for a search for personal data: the bytes
+  // of the SQLite file and its write-ahead log, or on PostgreSQL every row of
+  // every table as text (bytea in hex: see PostgresTestDb::dump).
+  std::string stored_data() const;
+
  private:
   TempDir dir_;
   std::unique_ptr<PostgresTestDb> postgres_;

@@ -424,7 +424,65 @@ CREATE UNIQUE INDEX suggestion_dismissals_pair
 CREATE INDEX suggestion_dismissals_by_network ON suggestion_dismissals(network_id, id);
 )sql";
 
-constexpr std::array kMigrations{kMigration1};
+// SQLite's migration 19 (kMigrationChangeFeed): what other processes changed.
+// A post's change_seq is the highest so far plus one. Writers hold one
+// advisory lock (postgres::kWriterLock) from before their first statement to
+// their commit, so change_seq grows in commit order and a reader that has
+// seen every row up to N has missed none below it. (Not a sequence: its
+// nextval in a trigger would become the lastval() that Database::last_insert_id
+// reads.) A row-level BEFORE trigger sees the rows its statement changed
+// before, so a statement changing many posts numbers them all. Each statement
+// that changes a post or a network also notifies the channel gapfill_changes
+// at commit, which the servers LISTEN on to refresh at once rather than at
+// their next poll. gapfill migrate-data turns the triggers off while it copies.
+constexpr std::string_view kMigrationChangeFeed = R"sql(
+ALTER TABLE posts ADD COLUMN change_seq BIGINT NOT NULL DEFAULT 0;
+UPDATE posts SET change_seq = id;
+CREATE INDEX posts_by_change ON posts(change_seq);
+CREATE FUNCTION gapfill_post_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.change_seq := (SELECT coalesce(max(change_seq), 0) + 1 FROM posts);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER posts_change BEFORE INSERT OR UPDATE ON posts
+  FOR EACH ROW EXECUTE FUNCTION gapfill_post_changed();
+
+CREATE TABLE change_marks (
+  name TEXT PRIMARY KEY,
+  seq  BIGINT NOT NULL
+);
+CREATE FUNCTION gapfill_networks_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO change_marks (name, seq) VALUES ('networks', 1)
+  ON CONFLICT (name) DO UPDATE SET seq = change_marks.seq + 1;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER networks_mark AFTER INSERT OR UPDATE OR DELETE ON networks
+  FOR EACH STATEMENT EXECUTE FUNCTION gapfill_networks_changed();
+CREATE TRIGGER categories_mark AFTER INSERT OR UPDATE OR DELETE ON categories
+  FOR EACH STATEMENT EXECUTE FUNCTION gapfill_networks_changed();
+CREATE TRIGGER category_labels_mark AFTER INSERT OR UPDATE OR DELETE ON category_labels
+  FOR EACH STATEMENT EXECUTE FUNCTION gapfill_networks_changed();
+
+CREATE FUNCTION gapfill_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('gapfill_changes', TG_TABLE_NAME);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER posts_notify AFTER INSERT OR UPDATE ON posts
+  FOR EACH STATEMENT EXECUTE FUNCTION gapfill_notify_change();
+CREATE TRIGGER change_marks_notify AFTER INSERT OR UPDATE ON change_marks
+  FOR EACH STATEMENT EXECUTE FUNCTION gapfill_notify_change();
+)sql";
+
+// SQLite's migration 20: relay notices carry their match's network.
+constexpr std::string_view kMigrationNoticeNetwork = R"sql(
+ALTER TABLE match_message_notices ADD COLUMN network_id BIGINT REFERENCES networks(id);
+UPDATE match_message_notices n SET network_id = m.network_id FROM matches m WHERE m.id = n.match_id;
+ALTER TABLE match_message_notices ALTER COLUMN network_id SET NOT NULL;
+)sql";
+
+constexpr std::array kMigrations{kMigration1, kMigrationChangeFeed, kMigrationNoticeNetwork};
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/time.hpp"
+#include "store/postgres/change_listener.hpp"
 #include "store/postgres/database.hpp"
 #include "store/postgres/migrations.hpp"
 #include "store/sql/sealed.hpp"
@@ -81,6 +82,9 @@ class PostgresStore final : public Store {
     checkin(std::move(db));
     return result;
   }
+
+  void await_change(std::chrono::milliseconds timeout) override { listener_.await(timeout); }
+  void interrupt_wait() override { listener_.interrupt(); }
 
   // The first connection, opened by open_postgres_store.
   void adopt(std::unique_ptr<Database> db) {
@@ -172,6 +176,7 @@ class PostgresStore final : public Store {
   }
 
   PostgresOptions options_;
+  postgres::ChangeListener listener_{options_.url};
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Database>> idle_;

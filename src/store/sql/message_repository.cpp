@@ -62,9 +62,10 @@ Result<std::optional<UnixSeconds>> SqlMessageRepository::last_notice(MatchId mat
 
 Status SqlMessageRepository::record_notice(MatchId match_id, MessageSide side, UnixSeconds at) {
   auto statement = TRY(db_.prepare(
-      "INSERT INTO match_message_notices (match_id, side, last_sent_at) VALUES (?, ?, ?)"
+      "INSERT INTO match_message_notices (network_id, match_id, side, last_sent_at)"
+      " VALUES ((SELECT network_id FROM matches WHERE id = ?), ?, ?, ?)"
       " ON CONFLICT (match_id, side) DO UPDATE SET last_sent_at = excluded.last_sent_at"));
-  statement.bind(1, match_id).bind(2, to_string(side)).bind(3, at);
+  statement.bind(1, match_id).bind(2, match_id).bind(3, to_string(side)).bind(4, at);
   return statement.run();
 }
 

@@ -132,6 +132,12 @@ Status SqlNetworkRepository::set_contact(NetworkId id, const PublicContact& cont
   return {};
 }
 
+Result<std::int64_t> SqlNetworkRepository::change_mark() {
+  auto statement = TRY(db_.prepare("SELECT seq FROM change_marks WHERE name = 'networks'"));
+  if (!TRY(statement.step())) return 0;
+  return statement.int64(0);
+}
+
 Result<std::vector<Category>> SqlNetworkRepository::categories(NetworkId id) {
   auto statement = TRY(
       db_.prepare("SELECT c.key, c.position, l.language, l.label FROM categories c"

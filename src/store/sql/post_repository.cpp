@@ -245,6 +245,21 @@ Status SqlPostRepository::for_each(const PostFilter& filter,
   return {};
 }
 
+Result<std::int64_t> SqlPostRepository::last_change() {
+  auto statement = TRY(db_.prepare("SELECT coalesce(max(change_seq), 0) FROM posts"));
+  TRY(statement.step());
+  return statement.int64(0);
+}
+
+Status SqlPostRepository::for_each_changed(
+    std::int64_t after, const std::function<void(const Post&, std::int64_t)>& visit) {
+  auto statement = TRY(db_.prepare(select_posts() + ", change_seq FROM posts WHERE change_seq > ?"
+                                                    " ORDER BY change_seq"));
+  statement.bind(1, after);
+  while (TRY(statement.step())) visit(TRY(read_post(statement, cipher_)), statement.int64(39));
+  return {};
+}
+
 Result<std::vector<PostId>> SqlPostRepository::expired_open_posts(UnixSeconds now, int limit) {
   auto statement =
       TRY(db_.prepare("SELECT p.id FROM posts p JOIN networks n ON n.id = p.network_id"

@@ -18,6 +18,7 @@ class SqlNetworkRepository final : public NetworkRepository {
   Result<std::vector<Network>> list() override;
   Status set_contact(NetworkId id, const PublicContact& contact) override;
   Result<std::vector<Category>> categories(NetworkId id) override;
+  Result<std::int64_t> change_mark() override;
   Status update_area(NetworkId id, const ServiceArea& area) override;
 
  private:
@@ -39,6 +40,9 @@ class SqlPostRepository final : public PostRepository {
                                           double radius_km, int limit,
                                           std::optional<NearCursor> after) override;
   Status for_each(const PostFilter& filter, const std::function<void(const Post&)>& visit) override;
+  Result<std::int64_t> last_change() override;
+  Status for_each_changed(std::int64_t after,
+                          const std::function<void(const Post&, std::int64_t)>& visit) override;
   Result<std::vector<PostId>> expired_open_posts(UnixSeconds now, int limit) override;
   Result<std::vector<PostId>> posts_due_for_erasure(UnixSeconds now, int limit) override;
   Status erase_personal_data(PostId id, UnixSeconds at) override;

@@ -533,6 +533,79 @@ constexpr std::string_view kMigrationPostVersion = R"sql(
 ALTER TABLE posts ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 )sql";
 
+// What other processes on the same database have changed, so that each keeps
+// its read model and network cache current (Store::changes, domain/services):
+// every insert or update of a post takes the next change_seq; any change to a
+// network or its categories counts up the mark 'networks'. Triggers do it, so
+// no write can forget. PostgreSQL's migration 2 is the same with a sequence.
+constexpr std::string_view kMigrationChangeFeed = R"sql(
+ALTER TABLE posts ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+UPDATE posts SET change_seq = id;
+CREATE INDEX posts_by_change ON posts(change_seq);
+CREATE TRIGGER posts_change_on_insert AFTER INSERT ON posts BEGIN
+  UPDATE posts SET change_seq = (SELECT max(change_seq) FROM posts) + 1 WHERE id = NEW.id;
+END;
+CREATE TRIGGER posts_change_on_update AFTER UPDATE ON posts
+WHEN NEW.change_seq = OLD.change_seq BEGIN
+  UPDATE posts SET change_seq = (SELECT max(change_seq) FROM posts) + 1 WHERE id = NEW.id;
+END;
+
+CREATE TABLE change_marks (
+  name TEXT PRIMARY KEY,
+  seq  INTEGER NOT NULL
+);
+CREATE TRIGGER networks_mark_on_insert AFTER INSERT ON networks BEGIN
+  INSERT INTO change_marks (name, seq) VALUES ('networks', 1)
+  ON CONFLICT (name) DO UPDATE SET seq = seq + 1;
+END;
+CREATE TRIGGER networks_mark_on_update AFTER UPDATE ON networks BEGIN
+  INSERT INTO change_marks (name, seq) VALUES ('networks', 1)
+  ON CONFLICT (name) DO UPDATE SET seq = seq + 1;
+END;
+CREATE TRIGGER categories_mark_on_insert AFTER INSERT ON categories BEGIN
+  INSERT INTO change_marks (name, seq) VALUES ('networks', 1)
+  ON CONFLICT (name) DO UPDATE SET seq = seq + 1;
+END;
+CREATE TRIGGER categories_mark_on_update AFTER UPDATE ON categories BEGIN
+  INSERT INTO change_marks (name, seq) VALUES ('networks', 1)
+  ON CONFLICT (name) DO UPDATE SET seq = seq + 1;
+END;
+CREATE TRIGGER categories_mark_on_delete AFTER DELETE ON categories BEGIN
+  INSERT INTO change_marks (name, seq) VALUES ('networks', 1)
+  ON CONFLICT (name) DO UPDATE SET seq = seq + 1;
+END;
+CREATE TRIGGER category_labels_mark_on_insert AFTER INSERT ON category_labels BEGIN
+  INSERT INTO change_marks (name, seq) VALUES ('networks', 1)
+  ON CONFLICT (name) DO UPDATE SET seq = seq + 1;
+END;
+CREATE TRIGGER category_labels_mark_on_update AFTER UPDATE ON category_labels BEGIN
+  INSERT INTO change_marks (name, seq) VALUES ('networks', 1)
+  ON CONFLICT (name) DO UPDATE SET seq = seq + 1;
+END;
+CREATE TRIGGER category_labels_mark_on_delete AFTER DELETE ON category_labels BEGIN
+  INSERT INTO change_marks (name, seq) VALUES ('networks', 1)
+  ON CONFLICT (name) DO UPDATE SET seq = seq + 1;
+END;
+)sql";
+
+// Relay notices carry their match's network, as every per-network table does
+// (so that Citus can distribute them with it: docs/deploy.md). SQLite adds a
+// NOT NULL reference only by rebuilding the table.
+constexpr std::string_view kMigrationNoticeNetwork = R"sql(
+CREATE TABLE match_message_notices_new (
+  network_id   INTEGER NOT NULL REFERENCES networks(id),
+  match_id     INTEGER NOT NULL REFERENCES matches(id),
+  side         TEXT NOT NULL,
+  last_sent_at INTEGER NOT NULL,
+  PRIMARY KEY (match_id, side)
+);
+INSERT INTO match_message_notices_new (network_id, match_id, side, last_sent_at)
+  SELECT m.network_id, n.match_id, n.side, n.last_sent_at
+  FROM match_message_notices n JOIN matches m ON m.id = n.match_id;
+DROP TABLE match_message_notices;
+ALTER TABLE match_message_notices_new RENAME TO match_message_notices;
+)sql";
+
 constexpr std::array kMigrations{kMigration1,
                                  kMigration2,
                                  kMigration3,
@@ -550,7 +623,9 @@ constexpr std::array kMigrations{kMigration1,
                                  kMigrationPostFields,
                                  kMigrationDuplicateFlags,
                                  kMigrationSuggestions,
-                                 kMigrationPostVersion};
+                                 kMigrationPostVersion,
+                                 kMigrationChangeFeed,
+                                 kMigrationNoticeNetwork};
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include "store/sql/transaction.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/wake_signal.hpp"
 
 namespace gapfill::store {
 namespace {
@@ -89,6 +90,10 @@ class SqliteStore final : public Store {
     return result;
   }
 
+  // SQLite tells no one of a write: another process's changes are polled.
+  void await_change(std::chrono::milliseconds timeout) override { wake_.wait_for(timeout); }
+  void interrupt_wait() override { wake_.wake(); }
+
  private:
   static Result<int> current_version(Database& db) {
     auto exists = TRY(db.prepare(
@@ -129,6 +134,7 @@ class SqliteStore final : public Store {
   }
 
   SqliteOptions options_;
+  WakeSignal wake_;
   std::mutex writer_mutex_;
   std::unique_ptr<Database> writer_;
   std::mutex readers_mutex_;
