@@ -2,6 +2,7 @@
 // for_each_changed, NetworkRepository::change_mark, await_change): what a
 // server reads to see what other processes wrote.
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 #include <vector>
@@ -87,6 +88,32 @@ TEST_P(StoreContract, EveryPostWriteTakesTheNextChangeInCommitOrder) {
     return fail(ErrorCode::kInvalid, "changed my mind");
   }));
   EXPECT_EQ(last_change(*store_), before);
+}
+
+// Both read in pages of 2,000 (store/sql/post_repository.cpp): past the first.
+TEST_P(StoreContract, ForEachAndTheFeedReadEveryPostPastOnePage) {
+  const NetworkId network = add_network();
+  constexpr int kPosts = 2101;
+  ASSERT_TRUE(store_->write([&](Transaction& transaction) -> Status {
+    for (int i = 0; i < kPosts; ++i) TRY(transaction.posts().insert(sample_post(network)));
+    return {};
+  }));
+  std::vector<PostId> seen;
+  ASSERT_TRUE(store_->read([&](Transaction& transaction) -> Status {
+    PostFilter open;
+    open.statuses = {PostStatus::kOpen};
+    return transaction.posts().for_each(open, [&](const Post& post) { seen.push_back(post.id); });
+  }));
+  ASSERT_EQ(seen.size(), static_cast<std::size_t>(kPosts));
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+  EXPECT_EQ(std::adjacent_find(seen.begin(), seen.end()), seen.end());
+
+  const auto changed = changed_after(*store_, 0);
+  ASSERT_EQ(changed.size(), static_cast<std::size_t>(kPosts));
+  for (std::size_t i = 1; i < changed.size(); ++i) {
+    ASSERT_LT(changed[i - 1].change, changed[i].change) << i;
+  }
+  EXPECT_EQ(changed.back().change, last_change(*store_));
 }
 
 TEST_P(StoreContract, NetworkChangesCountUpTheMark) {

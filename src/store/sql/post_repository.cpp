@@ -236,13 +236,29 @@ Result<std::vector<NearPost>> SqlPostRepository::list_near(const PostFilter& fil
   return posts;
 }
 
+// for_each and for_each_changed read in pages of this many posts, by key: a
+// PostgreSQL result is held whole in memory, and the read model's load of a
+// million posts in one result would leave the process's heap that much larger.
+constexpr int kPageOfPosts = 2000;
+
 Status SqlPostRepository::for_each(const PostFilter& filter,
                                    const std::function<void(const Post&)>& visit) {
-  auto statement = TRY(
-      db_.prepare(select_posts() + " FROM posts WHERE " + filter_clause(filter) + " ORDER BY id"));
-  bind_filter(statement, filter);
-  while (TRY(statement.step())) visit(TRY(read_post(statement, cipher_)));
-  return {};
+  const std::string sql = select_posts() + " FROM posts WHERE " + filter_clause(filter) +
+                          " AND id > ? ORDER BY id LIMIT ?";
+  PostId after = 0;
+  for (;;) {
+    auto statement = TRY(db_.prepare(sql));
+    bind_filter(statement, filter);
+    statement.add(after).add(kPageOfPosts);
+    int rows = 0;
+    while (TRY(statement.step())) {
+      const Post post = TRY(read_post(statement, cipher_));
+      after = post.id;
+      ++rows;
+      visit(post);
+    }
+    if (rows < kPageOfPosts) return {};
+  }
 }
 
 Result<std::int64_t> SqlPostRepository::last_change() {
@@ -253,11 +269,20 @@ Result<std::int64_t> SqlPostRepository::last_change() {
 
 Status SqlPostRepository::for_each_changed(
     std::int64_t after, const std::function<void(const Post&, std::int64_t)>& visit) {
-  auto statement = TRY(db_.prepare(select_posts() + ", change_seq FROM posts WHERE change_seq > ?"
-                                                    " ORDER BY change_seq"));
-  statement.bind(1, after);
-  while (TRY(statement.step())) visit(TRY(read_post(statement, cipher_)), statement.int64(39));
-  return {};
+  const std::string sql =
+      select_posts() + ", change_seq FROM posts WHERE change_seq > ? ORDER BY change_seq LIMIT ?";
+  for (;;) {
+    auto statement = TRY(db_.prepare(sql));
+    statement.add(after).add(kPageOfPosts);
+    int rows = 0;
+    while (TRY(statement.step())) {
+      const Post post = TRY(read_post(statement, cipher_));
+      after = statement.int64(39);
+      ++rows;
+      visit(post, after);
+    }
+    if (rows < kPageOfPosts) return {};
+  }
 }
 
 Result<std::vector<PostId>> SqlPostRepository::expired_open_posts(UnixSeconds now, int limit) {
