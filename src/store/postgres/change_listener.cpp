@@ -17,6 +17,12 @@ class ChangeListener::Receiver final : public pqxx::notification_receiver {
   void operator()(const std::string& /*payload*/, int /*backend_pid*/) override {}
 };
 
+struct ChangeListener::Session {
+  explicit Session(const std::string& url) : connection(url), receiver(connection) {}
+  pqxx::connection connection;
+  Receiver receiver;  // LISTEN gapfill_changes; destroyed before the connection
+};
+
 ChangeListener::ChangeListener(std::string url) : url_(std::move(url)) {
   if (::pipe2(pipe_, O_CLOEXEC | O_NONBLOCK) != 0) pipe_[0] = pipe_[1] = -1;
 }
@@ -37,8 +43,7 @@ void ChangeListener::interrupt() {
 
 bool ChangeListener::connect() {
   try {
-    connection_ = std::make_unique<pqxx::connection>(url_);
-    receiver_ = std::make_unique<Receiver>(*connection_);  // LISTEN gapfill_changes
+    session_ = std::make_unique<Session>(url_);
     return true;
   } catch (const std::exception&) {
     // Unreachable for now: the caller waits its timeout and tries again.
@@ -48,8 +53,7 @@ bool ChangeListener::connect() {
 }
 
 void ChangeListener::disconnect() {
-  receiver_.reset();
-  connection_.reset();
+  session_.reset();
 }
 
 bool ChangeListener::poll_for(int socket, std::chrono::milliseconds timeout) {
@@ -69,16 +73,16 @@ bool ChangeListener::poll_for(int socket, std::chrono::milliseconds timeout) {
 }
 
 void ChangeListener::await(std::chrono::milliseconds timeout) {
-  if (!connection_) {
+  if (!session_) {
     if (connect()) return;  // what changed while there was no connection is unknown
     poll_for(-1, timeout);
     return;
   }
   try {
     // A notification read with an earlier reply is waiting in libpq already.
-    if (connection_->get_notifs() > 0) return;
-    if (!poll_for(connection_->sock(), timeout)) return;
-    connection_->get_notifs();
+    if (session_->connection.get_notifs() > 0) return;
+    if (!poll_for(session_->connection.sock(), timeout)) return;
+    session_->connection.get_notifs();
   } catch (const std::exception&) {
     disconnect();  // the next wait connects again
   }

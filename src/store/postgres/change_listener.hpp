@@ -10,10 +10,6 @@
 #include <mutex>
 #include <string>
 
-namespace pqxx {
-class connection_base;  // libpqxx 6: pqxx::connection is an alias of a template
-}
-
 namespace gapfill::store::postgres {
 
 // The channel the triggers of migration 2 (store/postgres/migrations.cpp) notify.
@@ -35,6 +31,10 @@ class ChangeListener {
 
  private:
   class Receiver;
+  // The LISTEN connection and its receiver (pqxx::connection is an alias of
+  // a template in libpqxx 6, and its base has no virtual destructor: both
+  // live in the .cpp).
+  struct Session;
   bool connect();
   void disconnect();
   // Waits for the socket (-1: none) or the pipe; false when interrupted.
@@ -42,8 +42,7 @@ class ChangeListener {
 
   std::string url_;
   int pipe_[2] = {-1, -1};
-  std::unique_ptr<pqxx::connection_base> connection_;
-  std::unique_ptr<Receiver> receiver_;
+  std::unique_ptr<Session> session_;
 };
 
 }  // namespace gapfill::store::postgres
