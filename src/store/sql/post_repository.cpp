@@ -241,24 +241,40 @@ Result<std::vector<NearPost>> SqlPostRepository::list_near(const PostFilter& fil
 // million posts in one result would leave the process's heap that much larger.
 constexpr int kPageOfPosts = 2000;
 
-Status SqlPostRepository::for_each(const PostFilter& filter,
-                                   const std::function<void(const Post&)>& visit) {
-  const std::string sql = select_posts() + " FROM posts WHERE " + filter_clause(filter) +
-                          " AND id > ? ORDER BY id LIMIT ?";
-  PostId after = 0;
+namespace {
+
+// Runs `sql`, whose last two parameters are "key > ? ... ORDER BY key LIMIT ?",
+// page after page from keys past `after`: `bind` binds the parameters before
+// them; `visit` takes a row's post and its key (the column `key_column`).
+Status read_in_pages(Database& db, const FieldCipher& cipher, const std::string& sql,
+                     int key_column, std::int64_t after,
+                     const std::function<void(Statement&)>& bind,
+                     const std::function<void(const Post&, std::int64_t)>& visit) {
   for (;;) {
-    auto statement = TRY(db_.prepare(sql));
-    bind_filter(statement, filter);
+    auto statement = TRY(db.prepare(sql));
+    bind(statement);
     statement.add(after).add(kPageOfPosts);
     int rows = 0;
     while (TRY(statement.step())) {
-      const Post post = TRY(read_post(statement, cipher_));
-      after = post.id;
+      const Post post = TRY(read_post(statement, cipher));
+      after = statement.int64(key_column);
       ++rows;
-      visit(post);
+      visit(post, after);
     }
     if (rows < kPageOfPosts) return {};
   }
+}
+
+}  // namespace
+
+Status SqlPostRepository::for_each(const PostFilter& filter,
+                                   const std::function<void(const Post&)>& visit) {
+  return read_in_pages(
+      db_, cipher_,
+      select_posts() + " FROM posts WHERE " + filter_clause(filter) +
+          " AND id > ? ORDER BY id LIMIT ?",
+      0, 0, [&](Statement& statement) { bind_filter(statement, filter); },
+      [&](const Post& post, std::int64_t) { visit(post); });
 }
 
 Result<std::int64_t> SqlPostRepository::last_change() {
@@ -269,20 +285,11 @@ Result<std::int64_t> SqlPostRepository::last_change() {
 
 Status SqlPostRepository::for_each_changed(
     std::int64_t after, const std::function<void(const Post&, std::int64_t)>& visit) {
-  const std::string sql =
-      select_posts() + ", change_seq FROM posts WHERE change_seq > ? ORDER BY change_seq LIMIT ?";
-  for (;;) {
-    auto statement = TRY(db_.prepare(sql));
-    statement.add(after).add(kPageOfPosts);
-    int rows = 0;
-    while (TRY(statement.step())) {
-      const Post post = TRY(read_post(statement, cipher_));
-      after = statement.int64(39);
-      ++rows;
-      visit(post, after);
-    }
-    if (rows < kPageOfPosts) return {};
-  }
+  // Column 39: change_seq, after the columns select_posts() names.
+  return read_in_pages(
+      db_, cipher_,
+      select_posts() + ", change_seq FROM posts WHERE change_seq > ? ORDER BY change_seq LIMIT ?",
+      39, after, [](Statement& statement) { statement.start_at(1); }, visit);
 }
 
 Result<std::vector<PostId>> SqlPostRepository::expired_open_posts(UnixSeconds now, int limit) {

@@ -534,10 +534,11 @@ ALTER TABLE posts ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 )sql";
 
 // What other processes on the same database have changed, so that each keeps
-// its read model and network cache current (Store::changes, domain/services):
+// its read model and network cache current (PostRepository::for_each_changed,
+// NetworkRepository::change_mark, Services::refresh):
 // every insert or update of a post takes the next change_seq; any change to a
 // network or its categories counts up the mark 'networks'. Triggers do it, so
-// no write can forget. PostgreSQL's migration 2 is the same with a sequence.
+// no write can forget. PostgreSQL's migration 2 is the same, and notifies.
 constexpr std::string_view kMigrationChangeFeed = R"sql(
 ALTER TABLE posts ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
 UPDATE posts SET change_seq = id;
